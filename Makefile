@@ -1,0 +1,52 @@
+# Everyday targets. `make demo` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+GOLD ?= ../shared/gold
+
+.PHONY: install demo test eval bench bench-quotes bench-store lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Upgrade pip first: a fresh venv's pip 23 installs trafilatura without lxml_html_clean.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip==25.3
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/newsevents demo
+
+test: install
+	$(BIN)/pytest
+
+eval: install
+	@if [ -d "$(GOLD)" ]; then \
+		$(BIN)/newsevents eval $$(ls -d $(GOLD)/*/); \
+	else \
+		echo "$(GOLD) is absent: no gold sets to evaluate against"; \
+	fi
+
+bench: install
+	$(BIN)/python bench/bench.py
+
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench-quotes: $(VENV)/.bench-installed
+	$(BIN)/python bench/bench_quotes.py $(GOLD)/polnear
+
+bench-store: install
+	$(BIN)/python bench/bench_store.py
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

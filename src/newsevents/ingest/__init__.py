@@ -1,0 +1,1 @@
+"""Readers that turn files, feeds and pages into Article records."""

