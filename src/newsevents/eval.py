@@ -24,14 +24,15 @@ Where the spec is silent, this module decides (and the tests pin it):
 - A gold ``country``/``sector`` key that is absent is not scored; a ``null`` expects
   ``null``; a list of sectors accepts any of them.
 - Places match by name (the predicted name or any of its mention texts against the gold
-  ``name``/``alt``) or by a predicted mention overlapping a gold ``spans`` entry; plus the
-  country where the gold gives one.
+  ``name``/``alt``), plus the country where the gold gives one. Gold ``spans`` are not
+  used: the contract scores places by name.
 - A gold time with only ``text`` is located at every occurrence of its text; further
   predictions on other occurrences of the same gold time are ignored, not FP.
 - Quote tokens are ``\\w+`` runs. With gold offsets the half-overlap test is positional;
   with only gold ``text`` it is a multiset test on the two texts.
-- An event also counts as "in the evidence sentence" when its trigger lies inside an
-  occurrence of the evidence (this survives a sentence splitter cutting the evidence in two).
+- An event is "in the evidence sentence" only when its sentence contains the whole
+  evidence: a sentence splitter that cuts the evidence in two costs the match, as it would
+  cost a reader.
 - A file whose extraction fails is scored against an empty document (all missed) and
   listed as a failure; the exit code is then 1.
 """
@@ -318,14 +319,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def place_matches(place: Place, gold_place: Gold) -> bool:
-    """Name (or a mention on a gold span), and the country where the gold gives one."""
+    """Name, and the country where the gold gives one."""
     by_name = bool(_place_names(place) & gold_names(gold_place))
-    by_span = any(
-        _overlaps((m.start, m.end), (s[0], s[1]))
-        for m in place.mentions
-        for s in gold_place.get("spans", [])
-    )
-    return (by_name or by_span) and _value_ok(place.country, gold_place, "country")
+    return by_name and _value_ok(place.country, gold_place, "country")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -524,10 +520,8 @@ def score_events(document: Document, gold: Gold) -> Measures:
         event = predicted[p]
         if 0 <= event.sentence < len(document.sentences):
             sentence = document.sentences[event.sentence]
-            if any(s >= sentence.start and e <= sentence.end for s, e in evidence[g]):
-                return True
-        trigger = event.trigger
-        return any(trigger.start >= s and trigger.end <= e for s, e in evidence[g])
+            return any(s >= sentence.start and e <= sentence.end for s, e in evidence[g])
+        return False
 
     def full(p: int, g: int) -> bool:
         event, item = predicted[p], expected[g]
