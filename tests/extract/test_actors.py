@@ -1,0 +1,172 @@
+"""extract_actors on hand-written sentences, with a small fixture knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsevents import nlp, resolve
+from newsevents.extract.actors import extract_actors
+from newsevents.records import Actor
+
+COUNTRIES = [
+    {"iso3": c, "iso2": c[:2], "name": n, "aliases": [n], "demonyms": d, "capital": cap,
+     "capital_aliases": [cap], "seats": seats}
+    for c, n, d, cap, seats in [
+        ("RUS", "Russia", ["Russian", "Russians"], "Moscow", ["the Kremlin"]),
+        ("UKR", "Ukraine", ["Ukrainian", "Ukrainians"], "Kyiv", []),
+        ("USA", "United States", ["American", "Americans"], "Washington", ["the White House"]),
+        ("POL", "Poland", ["Polish", "Poles"], "Warsaw", []),
+    ]
+]  # fmt: skip
+PEOPLE = [
+    {"id": "person:ivan-testov", "name": "Ivan Testov", "gender": "m", "country": "RUS",
+     "offices": [{"role": "President of Russia", "kind": "head_of_state", "sector": "GOV",
+                  "start": "2012-01-01", "end": None}]},
+    {"id": "person:olena-probna", "name": "Olena Probna", "gender": "f", "country": "UKR",
+     "offices": [{"role": "President of Ukraine", "kind": "head_of_state", "sector": "GOV",
+                  "start": "2019-01-01", "end": None}]},
+    {"id": "person:jan-kowal", "name": "Jan Kowal", "gender": "m", "country": "POL",
+     "sector_otherwise": "BUS",
+     "offices": [{"role": "Prime Minister of Poland", "kind": "head_of_government",
+                  "sector": "GOV", "start": "2023-12-13", "end": None}]},
+]  # fmt: skip
+ORGS = [
+    {
+        "id": "media:newswire",
+        "name": "Newswire",
+        "type": "media",
+        "country": "USA",
+        "sector": "MED",
+    },
+]
+ROLES = [
+    {"phrase": p, "sector": s, "office_kind": k, "number": n}
+    for p, s, k, n in [
+        ("president", "GOV", "head_of_state", "sg"), ("leader", "GOV", "head_of_state", "sg"),
+        ("prime minister", "GOV", "head_of_government", "sg"),
+        ("official", "GOV", "official", "sg"), ("adviser", "GOV", "adviser", "sg"),
+        ("troops", "MIL", "", "pl"), ("protesters", "CVL", "", "pl"),
+        ("spokesman", "GOV", "spokesperson", "sg"), ("police", "COP", "", "pl"),
+    ]
+]  # fmt: skip
+FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "roles": ROLES}
+DAY = date(2025, 3, 1)
+
+
+@pytest.fixture(autouse=True)
+def fixture_kb(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def raw() -> dict[str, list[Any]]:
+        return FIXTURE  # type: ignore[return-value]
+
+    monkeypatch.setattr(resolve, "_raw_kb", raw)
+    resolve.lexicon.cache_clear()
+    yield
+    resolve.lexicon.cache_clear()
+
+
+def actors_of(text: str, day: date | None = DAY) -> dict[str, Actor]:
+    return {a.id: a for a in extract_actors(nlp.parse(text), published=day)}
+
+
+def mentions(actor: Actor) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+def test_full_name_then_surname_and_offsets() -> None:
+    text = "Russian President Ivan Testov met reporters. Testov said talks would go on."
+    found = actors_of(text)
+    testov = found["person:ivan-testov"]
+    assert mentions(testov)[:2] == ["Ivan Testov", "Testov"]
+    assert (testov.country, testov.sector, testov.role) == ("RUS", "GOV", "President of Russia")
+    assert all(text[m.start : m.end] == m.text for a in found.values() for m in a.mentions)
+
+
+def test_definite_descriptions() -> None:
+    found = actors_of(
+        "Ivan Testov phoned Olena Probna on Monday. The Russian leader warned that the "
+        "Ukrainian leader should not count on more weapons."
+    )
+    assert "The Russian leader" in mentions(found["person:ivan-testov"])
+    assert "the Ukrainian leader" in mentions(found["person:olena-probna"])
+
+
+def test_the_prime_minister_is_the_one_named_before() -> None:
+    found = actors_of(
+        "Prime Minister Jan Kowal hosted the talks in Warsaw. Officials said the prime "
+        "minister wanted a deal."
+    )
+    assert "the prime minister" in mentions(found["person:jan-kowal"])
+
+
+def test_pronouns_gender_binding_and_quotes() -> None:
+    found = actors_of(
+        "Ivan Testov called Olena Probna on Tuesday. She told him that the talks had failed. "
+        'Testov said: "He will regret this," referring to an unnamed critic.'
+    )
+    assert "She" in mentions(found["person:olena-probna"])
+    assert "him" in mentions(found["person:ivan-testov"])
+    # The "He" inside Testov's own quote is not Testov.
+    assert "He" not in mentions(found["person:ivan-testov"])
+
+
+def test_date_decides_the_sector() -> None:
+    text = "Jan Kowal spoke in Warsaw."
+    assert actors_of(text, date(2024, 6, 1))["person:jan-kowal"].sector == "GOV"
+    assert actors_of(text, date(2020, 6, 1))["person:jan-kowal"].sector == "BUS"
+
+
+def test_metonyms_are_governments() -> None:
+    found = actors_of(
+        "Kyiv pushes for more air defence, while the Kremlin rejected the plan. "
+        "The allies hope to force Russia to negotiate."
+    )
+    assert found["gov:UKR"].type == "government"
+    assert found["gov:RUS"].sector == "GOV"
+    assert {"the Kremlin", "Russia"} <= set(mentions(found["gov:RUS"])) or {
+        "Kremlin",
+        "Russia",
+    } <= set(mentions(found["gov:RUS"]))
+
+
+def test_place_used_as_a_place_is_not_an_actor() -> None:
+    found = actors_of("The delegation travelled to Warsaw on Monday.")
+    assert "gov:POL" not in found
+
+
+def test_anonymous_and_group_actors() -> None:
+    found = actors_of(
+        "A Ukrainian official told Newswire that Russian troops had crossed the river. "
+        "Protesters gathered outside the embassy."
+    )
+    assert found["anon:UKR-GOV"].type == "group"
+    assert (found["anon:RUS-MIL"].country, found["anon:RUS-MIL"].sector) == ("RUS", "MIL")
+    assert found["media:newswire"].sector == "MED"
+    assert any(a.sector == "CVL" for a in found.values())
+
+
+def test_possessor_gives_the_country_of_an_unknown_adviser() -> None:
+    found = actors_of("Testov's adviser Pavel Nobodyev briefed journalists on Friday.")
+    adviser = found["person:pavel-nobodyev"]
+    assert (adviser.country, adviser.sector) == ("RUS", "GOV")
+
+
+def test_ner_errors_do_not_become_actors() -> None:
+    found = actors_of(
+        "Ivan Testov asked for Patriot systems. Olena Probna wants Tomahawks too, and "
+        "posted on Truth Social about the M109A6 Paladin."
+    )
+    names = {a.name for a in found.values()}
+    assert not names & {"Patriot", "Tomahawks", "Truth Social", "M109A6 Paladin"}
+
+
+def test_unknown_organisation_with_a_telling_name() -> None:
+    found = actors_of(
+        "Lieutenant Maria Nobody of the Springfield Police Department said police closed the road."
+    )
+    police = [a for a in found.values() if a.sector == "COP" and a.type == "organization"]
+    assert len(police) == 1
+    assert "police" in mentions(police[0])

@@ -1,0 +1,162 @@
+"""resolve_phrase on a small fixture knowledge base (independent of the shipped KB data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsevents import resolve
+
+COUNTRIES = [
+    {"iso3": "FRA", "iso2": "FR", "name": "France", "aliases": ["France"],
+     "demonyms": ["French"], "capital": "Paris", "capital_aliases": ["Paris"],
+     "seats": ["the Elysee"]},
+    {"iso3": "KAZ", "iso2": "KZ", "name": "Kazakhstan", "aliases": ["Kazakhstan"],
+     "demonyms": ["Kazakh", "Kazakhs"], "capital": "Astana", "capital_aliases": ["Astana"]},
+    {"iso3": "USA", "iso2": "US", "name": "United States", "aliases": ["United States", "U.S."],
+     "demonyms": ["American", "Americans"], "capital": "Washington",
+     "capital_aliases": ["Washington"], "seats": ["the White House"]},
+    {"iso3": "ARM", "iso2": "AM", "name": "Armenia", "aliases": ["Armenia"],
+     "demonyms": ["Armenian"], "capital": "Yerevan", "capital_aliases": ["Yerevan"]},
+]  # fmt: skip
+PEOPLE = [
+    {"id": "person:ana-example", "name": "Ana Example", "gender": "f", "country": "FRA",
+     "sector_otherwise": "BUS",
+     "offices": [
+         {"role": "Minister of Foreign Affairs of France", "kind": "foreign_minister",
+          "sector": "GOV", "start": "2018-01-01", "end": "2021-06-01"},
+         {"role": "President of France", "kind": "head_of_state", "sector": "GOV",
+          "start": "2024-05-01", "end": None}]},
+    {"id": "person:nikolai-sample", "name": "Nikolai Sample", "gender": "m", "country": "ARM",
+     "offices": [{"role": "Prime Minister of Armenia", "kind": "head_of_government",
+                  "sector": "GOV", "start": "2018-05-08", "end": None}]},
+]  # fmt: skip
+ORGS = [
+    {
+        "id": "media:daily-wire-service",
+        "name": "Daily Wire Service",
+        "aliases": ["DWS"],
+        "type": "media",
+        "country": "USA",
+        "sector": "MED",
+    },
+    {
+        "id": "org:example-alliance",
+        "name": "Example Alliance",
+        "aliases": ["EXA"],
+        "type": "organization",
+        "country": "IGO",
+        "sector": "IGO",
+    },
+]
+ROLES = [
+    {"phrase": p, "sector": s, "office_kind": k, "number": n}
+    for p, s, k, n in [
+        ("minister", "GOV", "minister", "sg"),
+        ("foreign minister", "GOV", "foreign_minister", "sg"),
+        ("prime minister", "GOV", "head_of_government", "sg"),
+        ("president", "GOV", "head_of_state", "sg"), ("leader", "GOV", "head_of_state", "sg"),
+        ("official", "GOV", "official", "sg"), ("officials", "GOV", "official", "pl"),
+        ("spokeswoman", "GOV", "spokesperson", "sg"), ("warplanes", "MIL", "", "pl"),
+        ("troops", "MIL", "", "pl"), ("army", "MIL", "", "sg"), ("police", "COP", "", "pl"),
+        ("protesters", "CVL", "", "pl"), ("rebels", "REB", "", "pl"),
+        ("gunman", "CRM", "", "sg"), ("authorities", "GOV", "", "pl"),
+        ("adviser", "GOV", "adviser", "sg"), ("hospital", "HLH", "", "sg"),
+    ]
+]  # fmt: skip
+FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "roles": ROLES}
+
+
+@pytest.fixture(autouse=True)
+def fixture_kb(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def raw() -> dict[str, list[Any]]:
+        return FIXTURE  # type: ignore[return-value]
+
+    monkeypatch.setattr(resolve, "_raw_kb", raw)
+    resolve.lexicon.cache_clear()
+    yield
+    resolve.lexicon.cache_clear()
+
+
+def summary(phrase: str, day: str = "2025-01-01") -> tuple[object, ...]:
+    actor = resolve.resolve_phrase(phrase, on=date.fromisoformat(day))
+    assert actor is not None, phrase
+    return actor.id, actor.type, actor.country, actor.sector
+
+
+def test_full_name_with_title() -> None:
+    assert summary("Armenian Prime Minister Nikolai Sample") == (
+        "person:nikolai-sample",
+        "person",
+        "ARM",
+        "GOV",
+    )
+
+
+def test_same_name_two_dates() -> None:
+    assert summary("Ana Example", "2019-03-01")[3] == "GOV"  # foreign minister
+    assert summary("Ana Example", "2022-03-01")[3] == "ELI"  # between offices: former
+    assert summary("Ana Example", "2015-03-01")[3] == "BUS"  # before any office
+    actor = resolve.resolve_phrase("Ana Example", on=date(2025, 1, 1))
+    assert actor is not None and actor.role == "President of France"
+
+
+def test_surname_alone_is_the_kb_person() -> None:
+    assert summary("Minister Example", "2019-03-01")[0] == "person:ana-example"
+
+
+def test_definite_description_of_a_country_leader() -> None:
+    assert summary("the French leader", "2025-02-01")[0] == "person:ana-example"
+    assert summary("the Armenian prime minister")[0] == "person:nikolai-sample"
+
+
+def test_anonymous_groups() -> None:
+    assert summary("a French official") == ("anon:FRA-GOV", "group", "FRA", "GOV")
+    assert summary("American warplanes")[2:] == ("USA", "MIL")
+    assert summary("Kazakh troops")[0] == "anon:KAZ-MIL"
+    assert summary("protesters") == ("anon:CVL", "group", None, "CVL")
+
+
+def test_possessive_country_and_former() -> None:
+    assert summary("France's foreign minister", "2019-03-01")[0] == "person:ana-example"
+    assert summary("a former French official")[2:] == ("FRA", "ELI")
+
+
+def test_capitals_and_seats_are_governments() -> None:
+    assert summary("the White House") == ("gov:USA", "government", "USA", "GOV")
+    assert summary("Astana") == ("gov:KAZ", "government", "KAZ", "GOV")
+
+
+def test_bare_country_is_the_country() -> None:
+    assert summary("France") == ("country:FRA", "country", "FRA", None)
+
+
+def test_organisations_and_their_members() -> None:
+    assert summary("DWS") == ("media:daily-wire-service", "media", "USA", "MED")
+    assert summary("Example Alliance officials")[2:] == ("IGO", "IGO")  # the body's sector
+
+
+def test_unknown_person_takes_country_and_sector_from_the_title() -> None:
+    assert summary("French Foreign Minister Paul Nobody", "2023-01-01") == (
+        "person:paul-nobody",
+        "person",
+        "FRA",
+        "GOV",
+    )
+    assert summary("Paul Nobody") == ("person:paul-nobody", "person", None, None)
+
+
+def test_spokesperson_of_a_body_takes_its_sector() -> None:
+    assert summary("Lakeside Hospital spokeswoman Jane Nobody")[3] == "HLH"
+
+
+def test_nothing_to_resolve() -> None:
+    assert resolve.resolve_phrase("a demand", on=date(2025, 1, 1)) is None
+    assert resolve.resolve_phrase("   ", on=date(2025, 1, 1)) is None
+
+
+def test_summary_of_none() -> None:
+    assert resolve.actor_summary("x", None)["id"] is None
