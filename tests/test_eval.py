@@ -586,3 +586,19 @@ def test_eval_cli_prints_tables_and_json(capsys: pytest.CaptureFixture[str]) -> 
         "recall": 0.0,
         "f1": 0.0,
     }
+
+
+def test_actor_matches_a_gold_name_written_with_its_title() -> None:
+    text = "Russian President Boris Yeltsin met the envoy."
+    yeltsin = Actor(
+        "person:boris-yeltsin",
+        "Boris Yeltsin",
+        "person",
+        "RUS",
+        "GOV",
+        mentions=[Mention.of(text, 0, 31)],
+    )
+    other = Actor("person:x", "Someone Else", "person", "RUS", "GOV", mentions=[])
+    gold = {"name": "Russian President Boris Yeltsin", "country": "RUS", "sector": "GOV"}
+    assert ev.actor_matches(yeltsin, gold)
+    assert not ev.actor_matches(other, gold)

@@ -14,6 +14,8 @@ Where the spec is silent, this module decides (and the tests pin it):
 - The second measure of a record type (actors *coded*, times *resolved*, quotes
   *attributed*, events *full*) is taken over the pairs of the first matching: a pair that
   fails the stricter test counts as one FP and one FN.
+- A prediction (actor or place) matches by its canonical name or by the text of any of its
+  mentions, as gold names are sometimes the phrase as written.
 - Names are compared after NFKD accent stripping, case folding, dropping punctuation and
   whitespace, and dropping a leading "the".
 - A group key ``CCC-SSS`` (gold ``name`` or an entry of ``alt``) matches a predicted actor
@@ -56,7 +58,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from newsevents.errors import BadGoldFile, FileNotFound, NewsEventsError
-from newsevents.records import Actor, Article, Document, Place, Quote
+from newsevents.records import Actor, Article, Document, Mention, Place, Quote
 
 RECORD_TYPES = ("actors", "places", "times", "quotes", "events")
 GEO_KM = 161.0
@@ -243,9 +245,18 @@ def is_unnamed(actor: Actor) -> bool:
     return actor.id.startswith(UNNAMED_ID_PREFIXES) or actor.type in UNNAMED_TYPES
 
 
+def written_names(name: str, mentions: Iterable[Mention]) -> set[str]:
+    """A predicted actor's or place's names: its canonical name and the words that name it.
+
+    Gold names are sometimes the phrase as written ("Russian President Boris Yeltsin"), so
+    a prediction matches when its name or any of its mentions equals the gold name.
+    """
+    return {normalize_name(name)} | {normalize_name(m.text) for m in mentions}
+
+
 def actor_matches(actor: Actor, gold_actor: Gold) -> bool:
     """The predicted actor is the gold actor: by name/alt, or by a group key."""
-    if normalize_name(actor.name) in gold_names(gold_actor):
+    if written_names(actor.name, actor.mentions) & gold_names(gold_actor):
         return True
     return is_unnamed(actor) and any(
         actor.country == country and actor.sector == sector
@@ -310,8 +321,10 @@ def score_actors(document: Document, gold: Gold) -> Measures:
     return {"actors found": found, "actors coded": coded}
 
 
-def _place_names(place: Place) -> set[str]:
-    return {normalize_name(place.name)} | {normalize_name(m.text) for m in place.mentions}
+
+
+def _written_place_names(place: Place) -> set[str]:
+    return written_names(place.name, place.mentions)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -320,7 +333,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def place_matches(place: Place, gold_place: Gold) -> bool:
     """Name, and the country where the gold gives one."""
-    by_name = bool(_place_names(place) & gold_names(gold_place))
+    by_name = bool(_written_place_names(place) & gold_names(gold_place))
     return by_name and _value_ok(place.country, gold_place, "country")
 
 
@@ -533,7 +546,7 @@ def score_events(document: Document, gold: Gold) -> Measures:
             if event.place is None or not 0 <= event.place < len(document.places):
                 return False
             gold_place = gold_places.get(normalize_name(item["place"])) or {"name": item["place"]}
-            return bool(_place_names(document.places[event.place]) & gold_names(gold_place))
+            return bool(_written_place_names(document.places[event.place]) & gold_names(gold_place))
         return True
 
     def score(p: int, g: int) -> float | None:
