@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from newsevents import resolve
+from newsevents.kb import KnowledgeBase, load_kb
 
 COUNTRIES = [
     {"iso3": "FRA", "iso2": "FR", "name": "France", "aliases": ["France"],
@@ -70,12 +73,28 @@ ROLES = [
 FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "roles": ROLES}
 
 
-@pytest.fixture(autouse=True)
-def fixture_kb(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def raw() -> dict[str, list[Any]]:
-        return FIXTURE  # type: ignore[return-value]
+def write_kb(root: Path, fixture: dict[str, Any]) -> KnowledgeBase:
+    """The fixture as knowledge-base files, read by the real loader."""
+    (root / "people").mkdir(parents=True)
+    (root / "organizations").mkdir()
+    (root / "countries.yaml").write_text(yaml.safe_dump(fixture["countries"]), encoding="utf-8")
+    (root / "people" / "people.yaml").write_text(
+        yaml.safe_dump(fixture["people"]), encoding="utf-8"
+    )
+    (root / "organizations" / "orgs.yaml").write_text(
+        yaml.safe_dump(fixture["organizations"]), encoding="utf-8"
+    )
+    rows = ["phrase\tsector\toffice_kind\tnumber"] + [
+        f"{r['phrase']}\t{r['sector']}\t{r['office_kind']}\t{r['number']}" for r in fixture["roles"]
+    ]
+    (root / "roles.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return load_kb(root)
 
-    monkeypatch.setattr(resolve, "_raw_kb", raw)
+
+@pytest.fixture(autouse=True)
+def fixture_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    kb = write_kb(tmp_path / "kb", FIXTURE)
+    monkeypatch.setattr(resolve, "load_kb", lambda: kb)
     resolve.lexicon.cache_clear()
     yield
     resolve.lexicon.cache_clear()
@@ -160,3 +179,20 @@ def test_nothing_to_resolve() -> None:
 
 def test_summary_of_none() -> None:
     assert resolve.actor_summary("x", None)["id"] is None
+
+
+def test_a_kb_name_inside_a_longer_name_is_someone_else() -> None:
+    assert summary("Ana Example Smith")[0] == "person:ana-example-smith"
+    assert summary("Jean-Ana Example")[0] != "person:ana-example"
+    assert summary("Nikolai Sample")[0] == "person:nikolai-sample"
+
+
+def test_surname_rules_live_in_the_kb() -> None:
+    from newsevents.kb import _surname_variants
+
+    assert _surname_variants("Moon Jae-in", "KOR") == {"Moon"}
+    assert "in" not in _surname_variants("Moon Jae-in", None)
+    assert _surname_variants("Martin Luther King Jr.", "USA") == {"King"}
+    assert _surname_variants("Charles III", "GBR") == set()
+    assert _surname_variants("U Nu", "MMR") == set()
+    assert _surname_variants("Bashar al-Assad", "SYR") == {"al-Assad", "Assad"}

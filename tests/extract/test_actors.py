@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from newsevents import nlp, resolve
 from newsevents.extract.actors import extract_actors
+from newsevents.kb import KnowledgeBase, load_kb
 from newsevents.records import Actor
 
 COUNTRIES = [
@@ -57,12 +60,28 @@ FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "rol
 DAY = date(2025, 3, 1)
 
 
-@pytest.fixture(autouse=True)
-def fixture_kb(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def raw() -> dict[str, list[Any]]:
-        return FIXTURE  # type: ignore[return-value]
+def write_kb(root: Path, fixture: dict[str, Any]) -> KnowledgeBase:
+    """The fixture as knowledge-base files, read by the real loader."""
+    (root / "people").mkdir(parents=True)
+    (root / "organizations").mkdir()
+    (root / "countries.yaml").write_text(yaml.safe_dump(fixture["countries"]), encoding="utf-8")
+    (root / "people" / "people.yaml").write_text(
+        yaml.safe_dump(fixture["people"]), encoding="utf-8"
+    )
+    (root / "organizations" / "orgs.yaml").write_text(
+        yaml.safe_dump(fixture["organizations"]), encoding="utf-8"
+    )
+    rows = ["phrase\tsector\toffice_kind\tnumber"] + [
+        f"{r['phrase']}\t{r['sector']}\t{r['office_kind']}\t{r['number']}" for r in fixture["roles"]
+    ]
+    (root / "roles.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return load_kb(root)
 
-    monkeypatch.setattr(resolve, "_raw_kb", raw)
+
+@pytest.fixture(autouse=True)
+def fixture_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    kb = write_kb(tmp_path / "kb", FIXTURE)
+    monkeypatch.setattr(resolve, "load_kb", lambda: kb)
     resolve.lexicon.cache_clear()
     yield
     resolve.lexicon.cache_clear()

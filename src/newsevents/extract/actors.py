@@ -24,6 +24,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.places import is_government_metonym
+from newsevents.kb import Person, Role
 from newsevents.records import Actor, Mention
 from newsevents.resolve import (
     _FEMININE,
@@ -31,17 +33,19 @@ from newsevents.resolve import (
     _MASCULINE,
     Entry,
     Lexicon,
-    Person,
-    Role,
     Word,
+    case_ok,
     describe,
     fold,
     government_actor,
     group_actor,
+    is_plural,
     lexicon,
     org_actor,
     person_actor,
+    pick_org,
     pick_person,
+    place_country,
     resolve_words,
     slug,
     words_of,
@@ -133,9 +137,10 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
     """Every actor named or described in the article, each with all its mentions."""
     lex = lexicon()
     day = published or date.today()
-    ctx = Context(doc, lex, day, focus_country(doc, lex, day), [False] * len(doc))
+    spans = _kb_spans(doc, lex)
+    ctx = Context(doc, lex, day, focus_country(doc, lex, day, spans), [False] * len(doc))
     metonym = _metonym_rule()
-    _names(ctx, metonym)
+    _names(ctx, metonym, spans)
     _descriptions(ctx)
     _pronouns(ctx)
     return _cluster(ctx)
@@ -144,22 +149,27 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
 # --------------------------------------------------------------------------- focus
 
 
-def focus_country(doc: Doc, lex: Lexicon, day: date) -> str | None:
+def focus_country(
+    doc: Doc,
+    lex: Lexicon,
+    day: date,
+    spans: list[tuple[int, int, list[Entry]]] | None = None,
+) -> str | None:
     """The country the article is most about: the most frequent country cue."""
     counts: dict[str, int] = {}
-    for _start, _end, entries in _kb_spans(doc, lex):
+    for _start, _end, entries in _kb_spans(doc, lex) if spans is None else spans:
         for e in entries:
             iso3 = None
             if e.kind in ("country", "demonym", "capital", "seat"):
                 iso3 = e.ref
             elif e.kind == "person":
-                iso3 = lex.people[e.ref].country_on(day)
+                iso3 = lex.country_on(lex.people[e.ref], day)
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
                 break
     for ent in doc.ents:
         if ent.label_ == "GPE" and not any(lex.lookup(tuple(fold(t.text) for t in ent))):
-            iso3 = _place_country(ent.text)
+            iso3 = place_country(ent.text)
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
     if not counts:
@@ -167,22 +177,9 @@ def focus_country(doc: Doc, lex: Lexicon, day: date) -> str | None:
     return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
-def _place_country(text: str) -> str | None:
-    try:
-        from newsevents.extract import places  # type: ignore[attr-defined]  # written alongside
-    except ImportError:
-        return None
-    lookup = getattr(places, "country_of_name", None)
-    return lookup(text) if lookup else None
-
-
-def _metonym_rule() -> Callable[[Span], bool] | None:
-    try:
-        from newsevents.extract import places  # type: ignore[attr-defined]  # written alongside
-    except ImportError:
-        return None
-    rule = getattr(places, "is_government_metonym", None)
-    return rule if callable(rule) else None
+def _metonym_rule() -> Callable[[Span], bool]:
+    """The places extractor's rule, so that actors and places split names the same way."""
+    return is_government_metonym
 
 
 # --------------------------------------------------------------------------- names
@@ -198,7 +195,8 @@ def _kb_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, list[Entry]]]:
         for n in range(min(lex.max_name, n_tokens - i), 0, -1):
             entries = lex.names.get(tuple(folded[i : i + n]))
             if entries:
-                entries = [e for e in entries if _case_ok(e, doc[i : i + n])]
+                texts = [t.text for t in doc[i : i + n]]
+                entries = [e for e in entries if case_ok(e, texts)]
             if entries:
                 out.append((i, i + n, entries))
                 i += n
@@ -208,18 +206,14 @@ def _kb_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, list[Entry]]]:
     return out
 
 
-def _case_ok(entry: Entry, span: Span) -> bool:
-    text = span.text
-    if entry.upper:
-        return text.replace(".", "").isupper()
-    first = span[0].text
-    return first[:1].isupper() or not first[:1].isalpha()
-
-
-def _names(ctx: Context, metonym: Callable[[Span], bool] | None) -> None:
+def _names(
+    ctx: Context,
+    metonym: Callable[[Span], bool] | None,
+    spans: list[tuple[int, int, list[Entry]]],
+) -> None:
     doc, lex = ctx.doc, ctx.lex
     known: dict[str, str] = {}  # surname (folded) -> actor id of a full name seen earlier
-    for start, end, entries in _kb_spans(doc, lex):
+    for start, end, entries in spans:
         span = doc[start:end]
         kinds = {e.kind for e in entries}
         if "person" in kinds or "surname" in kinds:
@@ -227,7 +221,7 @@ def _names(ctx: Context, metonym: Callable[[Span], bool] | None) -> None:
             if "person" not in kinds and _inside_longer_name(span, lex):
                 person = None  # "Sharon" of "Sharon Keith" is not Ariel Sharon
             if person is not None and _looks_like_name(span):
-                actor = person_actor(person, ctx.day)
+                actor = person_actor(person, ctx.day, lex)
                 title = _title(span)
                 _apply_title(actor, title, ctx)
                 _take_title(ctx, title)
@@ -236,23 +230,22 @@ def _names(ctx: Context, metonym: Callable[[Span], bool] | None) -> None:
                 for t in span:
                     known.setdefault(fold(t.text), actor.id)
                 continue
-        orgs = [e for e in entries if e.kind == "org"]
-        if orgs:
+        org = pick_org(entries, lex, ctx.focus)
+        if org is not None:
             if _is_channel(span):
                 ctx.take(start, end)
                 continue
-            org = lex.orgs[orgs[0].ref]
             if span.root.dep_ == "compound" and fold(span.root.head.lemma_) in _MEMBERSHIP:
                 ctx.take(start, end)
                 continue  # "NATO ally Germany": the ally is the actor
-            actor = org_actor(org)
+            actor = org_actor(org, ctx.day)
             group = _member_group(span, org.country, ctx)
             _add(ctx, span, group or actor)
             continue
         places = [e for e in entries if e.kind in ("country", "capital", "seat")]
         if places:
             e = places[0]
-            is_agent = metonym(span) if metonym else _is_agent(span, e.kind)
+            is_agent = (metonym is not None and metonym(span)) or _is_agent(span, e.kind)
             if e.kind == "seat" or is_agent:
                 _add(ctx, span, government_actor(e.ref, lex), plural=True)
             continue
@@ -273,12 +266,12 @@ def _person_for(entries: list[Entry], ctx: Context, known: dict[str, str]) -> Pe
     lex = ctx.lex
     full = [lex.people[e.ref] for e in entries if e.kind == "person"]
     if full:
-        return pick_person(full, ctx.day)
+        return pick_person(full, ctx.day, lex)
     surname = [lex.people[e.ref] for e in entries if e.kind == "surname"]
     seen = [p for p in surname if p.id in known.values()]
     if seen:
         return seen[-1]
-    return pick_person(surname, ctx.day, strict=True)
+    return pick_person(surname, ctx.day, lex, strict=True)
 
 
 def _inside_longer_name(span: Span, lex: Lexicon) -> bool:
@@ -551,14 +544,15 @@ def _descriptions(ctx: Context) -> None:
             continue
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # the head noun decides ("army command", "police station")
-        role = lex.role((fold(token.text),)) or lex.role((fold(token.lemma_),))
+        # The longest role ending at the head: "prime minister" before "minister".
+        role = None
+        for n in range(min(lex.max_role, token.i + 1), 1, -1):
+            key = tuple(fold(t.text) for t in doc[token.i - n + 1 : token.i + 1])
+            role = lex.role(key) or lex.role((*key[:-1], fold(token.lemma_)))
+            if role is not None:
+                break
         if role is None:
-            # Multi-word roles end at the head: "prime minister", "crown prince".
-            for n in range(min(lex.max_role, token.i + 1), 1, -1):
-                key = tuple(fold(t.text) for t in doc[token.i - n + 1 : token.i + 1])
-                role = lex.role(key)
-                if role is not None:
-                    break
+            role = lex.role((fold(token.text),)) or lex.role((fold(token.lemma_),))
         if role is None:
             continue
         left = token.left_edge.i
@@ -571,9 +565,12 @@ def _descriptions(ctx: Context) -> None:
         if nxt < len(doc) and not ctx.free(nxt, nxt + 1) and doc[nxt].ent_type_ == "PERSON":
             ctx.take(span.start, span.end)  # a title: "Lebanon's Prime Minister Saad Hariri"
             continue
+        if role.sector == "MED" and _is_audience(token):
+            ctx.take(span.start, span.end)
+            continue  # "told reporters": where it was said, not an actor
         words = words_of(span)
-        plural = token.tag_ in ("NNS", "NNPS") or role.plural
-        body = _named_body(token, ctx)
+        plural = token.tag_ in ("NNS", "NNPS") or is_plural(role)
+        body = _named_body(token, ctx, role)
         if body is not None:
             _add(ctx, span, body, plural=True)
             continue
@@ -587,18 +584,38 @@ def _descriptions(ctx: Context) -> None:
         _add(ctx, span, actor, gender=gender, plural=plural or actor.type == "government")
 
 
-def _named_body(token: Token, ctx: Context) -> Actor | None:
-    """ "police" after "the Seattle Police Department": the body already named."""
+def _is_audience(token: Token) -> bool:
+    """ "told reporters", "said to journalists": the audience of a speech verb."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        head = head.head
+    return token.dep_ in ("dobj", "dative", "pobj") and fold(head.lemma_) in (
+        _SPEECH_LEMMAS | {"brief"}
+    )
+
+
+def _named_body(token: Token, ctx: Context, role: Role) -> Actor | None:
+    """ "police" after "the Seattle Police Department", "the hospital" after "Harborview
+    Medical Center": the body already named (by a word of its name, or, for a definite
+    singular noun, by its sector within the last three sentences)."""
     word = fold(token.text)
     lemma = fold(token.lemma_)
+    doc = token.doc
+    definite = any(fold(t.text) in ("the", "this", "that") for t in token.lefts)
+    singular = token.tag_ in ("NN", "NNP") and not is_plural(role)
+    here = _sent_index(ctx, doc[token.i : token.i + 1])
     for found in reversed(ctx.found):
         a = found.actor
-        if a.type not in ("organization", "government") or a.id.startswith("gov:"):
+        if a.type not in ("organization", "government", "media") or a.id.startswith("gov:"):
             continue
         if found.start > token.idx:
             continue
         names = {fold(w) for w in a.name.split()}
         if word in names or lemma in names:
+            return a
+        same_sector = role.sector is not None and a.sector == role.sector
+        recent = here - found.sent <= 3
+        if definite and singular and same_sector and recent and role.sector not in ("GOV", "CVL"):
             return a
     return None
 
@@ -617,7 +634,8 @@ def _resolve_description(
         # A person named earlier with this title ("Prime Minister Viktor Orban" ...
         # "the prime minister"), else the office holder of the country named or in focus.
         title = {fold(w) for w in role.phrase.split()}
-        for found in reversed(ctx.found):
+        before = sorted((f for f in ctx.found if f.start < span.start_char), key=lambda f: f.start)
+        for found in reversed(before):
             titled = title <= ctx.titles.get(found.actor.id, set())
             if (
                 found.actor.type == "person"
@@ -628,8 +646,8 @@ def _resolve_description(
         country = cue_country or ctx.focus
         holder = describe(role, country, day, lex) if role.office_kind else None
         if holder is not None:
-            return person_actor(holder, day)
-        for found in reversed(ctx.found):
+            return person_actor(holder, day, lex)
+        for found in reversed(before):
             role_text = fold(found.actor.role or "")
             if found.actor.type == "person" and fold(role.phrase) in role_text:
                 return found.actor

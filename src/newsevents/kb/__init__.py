@@ -10,7 +10,8 @@ Name lookups fold accents, curly quotes, spacing and a leading "the ", so "the �
 - an alias written without lower-case letters ("US", "WHO", "IS") only matches the same
   upper-case text (and, for four letters or more, its title-case form: "Nato", "Isis");
 - for people and organisations a one-word alias ("Guardian", "Amnesty", "Trump") only
-  matches with the same capitalisation; multi-word aliases match in any case.
+  matches with the same capitalisation; multi-word aliases match in any case. Capitals
+  and seats of government follow the same rule ("Malé" is not "male").
   Country names, aliases and demonyms match in any case, except the country's
   ``case_sensitive`` list of common words ("turkey", "poles").
 """
@@ -206,28 +207,70 @@ def alias_keys(alias: str, *, any_case: bool) -> Iterator[tuple[bool, str]]:
         yield True, folded
 
 
+# Generational suffixes and upper-case regnal numbers end a name without being part of the
+# surname: "Martin Luther King Jr." is "King", "Charles III" has none.
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+_REGNAL = re.compile(r"[IVXLCDM]+")
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name without trailing "Jr."/"Sr." and regnal numbers ("III")."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and (
+        words[-1].casefold() in _NAME_SUFFIXES or _REGNAL.fullmatch(words[-1])
+    ):
+        words.pop()
+    return words
+
+
 def _surname(name: str, country: str | None = None) -> str:
-    tokens = name.split()
-    if len(tokens) < 2:
-        return name
+    """The family name: first word for family-name-first countries, else the last word
+    with its particles ("von der Leyen"). A hyphenated word stays whole ("Jae-in")."""
+    words = _name_words(name)
+    if len(words) < 2:
+        return " ".join(words) or name
     if country in FAMILY_NAME_FIRST:
-        return tokens[0]
-    i = len(tokens) - 1
-    while i > 1 and tokens[i - 1].lower() in _SURNAME_PARTICLES:
+        return words[0]
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in _SURNAME_PARTICLES:
         i -= 1
-    return " ".join(tokens[i:])
+    return " ".join(words[i:])
 
 
 def _surname_variants(name: str, country: str | None = None) -> set[str]:
+    """The forms under which a full name is mentioned alone ("Putin", "Assad", "Xi").
+
+    None for a one-word name, and none of one or two letters outside the
+    family-name-first countries ("Un", "Li" of a misordered name are not surnames).
+    """
+    if len(_name_words(name)) < 2:
+        return set()
     surname = _surname(name, country)
-    if surname == name and " " not in name:
+    if len(surname) <= 2 and country not in FAMILY_NAME_FIRST:
         return set()
     variants = {surname}
     last = surname.split()[-1]
     for prefix in ("al-", "Al-", "el-", "El-"):
-        if last.startswith(prefix) and len(last) > len(prefix) + 1:
+        if last.startswith(prefix) and len(last) > len(prefix) + 2:
             variants.add(last[len(prefix) :])
     return variants
+
+
+def person_surnames(person: Person) -> set[str]:
+    """Every surname form of a person, from the name and the aliases.
+
+    In family-name-first countries an alias counts only when it starts with the same
+    family name ("Kim Jong-un" for "Kim Jong Un"), since aliases there may carry a
+    title ("Chairman Kim Jong Il") where the first word is not a name.
+    """
+    forms = set(_surname_variants(person.name, person.country))
+    family_first = person.country in FAMILY_NAME_FIRST
+    head = person.name.split()[0] if person.name.split() else ""
+    for alias in person.aliases:
+        if family_first and alias.split()[:1] != [head]:
+            continue
+        forms |= _surname_variants(alias, person.country)
+    return forms
 
 
 T = TypeVar("T")
@@ -287,7 +330,9 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         self._country_names = _NameIndex(any_case=True)
         self._country_demonyms = _NameIndex(any_case=True)
-        self._governments = _NameIndex(any_case=True)
+        # Capitals and seats follow the people/organisation rule: one word only capitalised
+        # ('Malé' is not 'male'), longer names in any case.
+        self._governments = _NameIndex(any_case=False)
         for country in self.countries.values():
             cased = set(country.case_sensitive)
             for alias in (country.name, *country.aliases):
@@ -304,8 +349,8 @@ class KnowledgeBase:
         for person in self.people.values():
             for alias in (person.name, *person.aliases):
                 self._people_names.add(alias, person)
-                for surname in _surname_variants(alias, person.country):
-                    self._people_surnames.add(surname, person)
+            for surname in person_surnames(person):
+                self._people_surnames.add(surname, person)
             for office in person.offices:
                 if office.country:
                     key = (office.country, office.kind)
@@ -795,4 +840,5 @@ __all__ = [
     "alias_keys",
     "fold",
     "load_kb",
+    "person_surnames",
 ]
