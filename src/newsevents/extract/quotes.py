@@ -1,12 +1,1180 @@
-"""Direct, partial and indirect quotes with speaker, cue, channel and reporting source."""
+"""Direct, partial and indirect quotes with speaker, cue, channel and reporting source.
+
+One linear pass in four steps over a parsed article (lexicon: ``kb/speech.yaml``):
+
+1. marks: quotation marks (straight, curly, ``''``) are paired within a paragraph; a quote
+   left open at the end of a paragraph continues only when the next paragraph opens with a
+   mark (the newspaper convention for multi-paragraph quotes), else it stops at the end of
+   its paragraph, so an unbalanced mark never swallows the article;
+2. direct quotes: a quoted span that stands as an utterance of its own ("A," he said. / He
+   said: "A.") gets the nearest speech cue outside quotes in its sentence (or the
+   sentence after, or a sentence ending in a colon before it), a dash signature
+   ("... ” ― Name"), or a "NAME:" transcript label; with none, it inherits the speaker of
+   the quote just before it (follow-on quotes). ``"A," he said, "B."`` is one quote whose
+   ``start``/``end`` cover both pieces (the attribution between them included), so
+   ``text == doc.text[start:end]`` holds for every quote;
+3. indirect quotes: every other speech cue with content: its clausal complement ("X said
+   (that) ..." - "that" is kept, as PolNeAR does), the clause it is appended to ("...,
+   sources said."), an infinitive for directives ("urged them to ..."), the object for
+   topic verbs ("criticised the plan"), the rest of the sentence for "according to X".
+   A content holding a quoted fragment is a ``partial`` quote: the complement is the quote;
+4. partial quotes: a quoted fragment outside any content is kept when something attributes
+   it: a naming verb ("called it "a farce""), an "as"-clause ("as described by X"), a
+   possessive speaker ("the Kremlin's "extreme concern""), or an earlier quote of the same
+   words; other quoted fragments are scare quotes and are dropped.
+
+The speaker is the subject of the cue (the agent of a passive, the object of "according
+to", the name in an apposition); ``speaker_mention`` is that noun phrase as written and
+``speaker`` the actor owning it (``spans.actor_index``), or null when no actor does.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
-from newsevents.records import Actor, Quote
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.records import Actor, Mention, Quote
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    directive: frozenset[str]
+    topic: frozenset[str]
+    naming: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    source_phrases: tuple[tuple[str, ...], ...]
+    channel_in: frozenset[str]
+    channel_at: frozenset[str]
+    channel_on: frozenset[str]
+    audience_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    needs_actor: frozenset[str]
+    stance_nouns: frozenset[str]
+
+    @property
+    def all_verbs(self) -> frozenset[str]:
+        return self.speech | self.cognition | self.directive | self.topic | self.naming
+
+
+def _load_lexicon() -> SpeechLexicon:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("newsevents.kb").joinpath("speech.yaml").read_text(encoding="utf-8")
+    )
+    verbs, channel = raw["verbs"], raw["channel"]
+
+    def words(items: list[Any]) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in items)
+
+    return SpeechLexicon(
+        speech=words(verbs["speech"]),
+        cognition=words(verbs["cognition"]),
+        directive=words(verbs["directive"]),
+        topic=words(verbs["topic"]),
+        naming=words(verbs["naming"]),
+        particles={k: words(v) for k, v in raw["particles"].items()},
+        source_phrases=tuple(tuple(p.lower().split()) for p in raw["source_phrases"]),
+        channel_in=words(channel["in_nouns"]),
+        channel_at=words(channel["at_nouns"]),
+        channel_on=words(channel["on_platforms"]),
+        audience_verbs=words(channel["audience_verbs"]),
+        reporting_verbs=words(raw["reporting_verbs"]),
+        needs_actor=words(raw["needs_actor"]),
+        stance_nouns=words(raw["stance_nouns"]),
+    )
+
+
+LEX = _load_lexicon()
+_VERBS = LEX.all_verbs
+
+# --------------------------------------------------------------------------- marks
+
+_MARK = re.compile(r"''|``|[\"“”„«»]")
+_OPENERS = frozenset("“„«")
+_CLOSERS = frozenset("”»")
+_OPEN_BEFORE = frozenset(" \t\n\xa0([{—–-/")
+_SENT_END = frozenset(".?!")
+_DASHES = "―—–"
+_DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][^\n]{0,60}?)\.?\s*$")
+_LABEL = re.compile(r"\s*[\"“]?\s*([A-Z][A-Za-z.'’ -]{1,40}?)\s*:\s+(?=\S)")
+_WORD = re.compile(r"\w+")
+# Dependency labels of the words that belong to a speaker's name ("Prime Minister Viktor
+# Orbán", "a Ukrainian official", "Putin's adviser Yuri Ushakov").
+_NAME_LEFT = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nummod", "case"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "parataxis", "prep", "pobj"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT"})
+_CONCESSIVE = frozenset({"as", "while", "whereas", "although", "though"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+
+
+@dataclass
+class _Span:
+    """A quoted span: ``start``/``end`` include the marks; ``pieces`` for split quotes."""
+
+    start: int
+    end: int
+    closed: bool
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    standalone: bool = False
+    used: bool = False
+
+
+def _direction(text: str, i: int, j: int) -> str:
+    """'open', 'close' or '?' for the mark text[i:j] from the characters around it."""
+    mark = text[i:j]
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    left_space = before in _OPEN_BEFORE or before.isspace()
+    right_space = after.isspace() or (not after.isalnum() and after not in "‘'\"“$€£(")
+    if mark in _OPENERS or mark == "``":
+        return "close" if (not left_space and right_space) else "open"
+    if mark in _CLOSERS:
+        return "open" if (left_space and after.isalnum()) else "close"
+    if left_space and not after.isspace():
+        return "open"
+    if not left_space and right_space:
+        return "close"
+    return "?"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_quoted(text: str) -> list[_Span]:
+    """Quoted spans (marks included) paired within paragraphs, in text order."""
+    found: list[_Span] = []
+    paragraphs = _paragraphs(text)
+    open_at: int | None = None
+    depth = 0
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        marks = [(m.start(), m.end()) for m in _MARK.finditer(text, p_start, p_end)]
+        skip_first = False
+        if open_at is not None:
+            # Continued from the last paragraph: this one re-opens with a mark.
+            skip_first = True
+        for k, (i, j) in enumerate(marks):
+            if skip_first and k == 0:
+                continue
+            way = _direction(text, i, j)
+            if open_at is None:
+                if way != "close":
+                    open_at, depth = i, 1
+                continue
+            if way == "open" and text[i:j] != '"' and text[i:j] != "''":
+                depth += 1
+            elif way == "open":
+                # A straight opener inside an open straight quote: nested quotes use
+                # single marks, so the first quote was never closed.
+                if _ends_sentence(text, open_at, i):
+                    found.append(_Span(open_at, _rstrip(text, open_at, i), closed=False))
+                    open_at, depth = i, 1
+                else:
+                    depth += 1
+            else:
+                depth -= 1
+                if depth <= 0:
+                    found.append(_Span(open_at, j, closed=True))
+                    open_at, depth = None, 0
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if (
+                nxt is not None
+                and _opens_with_mark(text, nxt[0], nxt[1])
+                and not _LABEL.match(text, _inner_start(text, nxt[0]), nxt[1])
+            ):
+                continue
+            found.append(_Span(open_at, _rstrip(text, open_at, p_end), closed=False))
+            open_at, depth = None, 0
+    found = [s for s in found if _WORD.search(text, s.start, s.end)]
+    singles = _single_quoted(text, paragraphs, found)
+    if singles:
+        found = sorted(found + singles, key=lambda s: s.start)
+    return found
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))['‘](?=[A-Za-z0-9])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)\]—–]|$)")
+
+
+def _single_quoted(
+    text: str, paragraphs: list[tuple[int, int]], double: list[_Span]
+) -> list[_Span]:
+    """Quotes in single marks ('It appears ...,' he said), outside double-quoted spans: an
+    opener after a space, closed by the first closer that is not an apostrophe ("voters'"
+    stays ambiguous, so a pair must close within its paragraph and 400 characters)."""
+    taken = [(s.start, s.end) for s in double]
+    found: list[_Span] = []
+    for p_start, p_end in paragraphs:
+        for m in _SINGLE_OPEN.finditer(text, p_start, p_end):
+            if found and m.start() < found[-1].end:
+                continue
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            limit = min(p_end, m.end() + 400)
+            close = _SINGLE_CLOSE.search(text, m.end() + 1, limit)
+            if close is None:
+                continue
+            if any(a < close.end() and m.start() < b for a, b in taken):
+                continue
+            found.append(_Span(m.start(), close.end(), closed=True))
+    return found
+
+
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
+    m = _MARK.match(text, start, end)
+    return m is not None and _direction(text, m.start(), m.end()) != "close"
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    chunk = text[start:end].rstrip()
+    return len(chunk) > 1 and chunk[-1] in _SENT_END
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# --------------------------------------------------------------------------- the doc
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker: Token | None = None
+    mention: tuple[int, int] | None = None
+    channel: str | None = None
+    reported_by: str | None = None
+    sentence: int = -1
+    orphan: bool = False  # a standalone quote with no attribution of its own
+    content_of: Token | None = None  # the cue of an indirect quote
+
+
+class _Context:
+    """The parsed article with lookups shared by the steps."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index: MentionIndex = actor_index(actors)
+        self.actor_types = {a.id: a.type for a in actors}
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.token_starts = [t.idx for t in doc]
+        self.quoted: list[_Span] = find_quoted(self.text)
+        self.quoted_starts = [q.start for q in self.quoted]
+        self.paragraphs = _paragraphs(self.text)
+        self.par_starts = [p[0] for p in self.paragraphs]
+
+    def sent_at(self, char: int) -> int:
+        return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def paragraph_at(self, char: int) -> int:
+        return max(0, bisect_right(self.par_starts, char) - 1)
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+    def inside_quote(self, char: int) -> _Span | None:
+        i = bisect_right(self.quoted_starts, char) - 1
+        if i >= 0 and self.quoted[i].start <= char < self.quoted[i].end:
+            return self.quoted[i]
+        return None
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _is_cue(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in _VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    needed = LEX.particles.get(lemma)
+    if needed and lemma not in LEX.speech | LEX.naming | LEX.directive:
+        return any(c.lower_ in needed for c in tok.children)
+    if lemma == "put":  # "as X put it"
+        return any(c.lower_ == "it" for c in tok.children)
+    return True
+
+
+def _source_phrase(tok: Token) -> Token | None:
+    """The object of "according to X" / "as reported by X" starting at ``tok``."""
+    doc = tok.doc
+    for phrase in LEX.source_phrases:
+        end = tok.i + len(phrase)
+        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i : end]) != phrase:
+            continue
+        last = doc[end - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+        if end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+            return _head_of_np(doc[end])
+    return None
+
+
+def _head_of_np(tok: Token) -> Token:
+    while tok.dep_ in ("compound", "det", "amod", "flat", "nummod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _cue_text(tok: Token) -> str:
+    """The cue as written: the verb, with its particle ("pointed out", "called for")."""
+    parts = [tok]
+    needed = LEX.particles.get(tok.lemma_.lower(), frozenset())
+    parts += [c for c in tok.children if c.lower_ in needed and c.i == tok.i + 1]
+    return tok.doc[parts[0].i : parts[-1].i + 1].text
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _speaker_of(cue: Token) -> Token | None:
+    """The token naming who speaks through ``cue``."""
+    if cue.lower_ in ("according", "as", "in") or cue.dep_ == "prep":
+        return _source_phrase(cue)
+    tok: Token | None = cue
+    for _ in range(6):
+        if tok is None:
+            return None
+        agent = _agent(tok)
+        if agent is not None:
+            return agent
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "nsubjpass":
+                return None  # "it was said that", no agent
+            if subject.lower_ == "it" and tok.lemma_ != "put":
+                return None
+            return subject
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head  # "a Ukrainian official telling Axios ..."
+        if tok.dep_ in _CLIMB and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _name_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase naming the speaker headed by ``tok``."""
+    if tok.pos_ != "PROPN":
+        names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if names:
+            tok = names[0]  # "A doctor, Hugh Hill, said" -> Hugh Hill
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in _NAME_LEFT:
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("flat", "compound") or (c.dep_ == "prep" and c.lower_ == "for"):
+            right = max(right, c.right_edge.i)
+    doc = tok.doc
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _actor_of(ctx: _Context, tok: Token, span: tuple[int, int]) -> str | None:
+    head_span = (tok.idx, tok.idx + len(tok.text))
+    owner = ctx.index.owner_at(*head_span)
+    if owner is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        antecedent = tok.head.head
+        owner = ctx.index.owner_at(antecedent.idx, antecedent.idx + len(antecedent.text))
+    if owner is None:
+        owner = ctx.index.owner_at(*span)
+    return owner
+
+
+# --------------------------------------------------------------------------- channels
+
+
+def _channel(ctx: _Context, cue: Token) -> str | None:
+    """Where the cue's words were said: "on X", "in a statement", "told reporters"."""
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "to"):
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            obj = objects[0]
+            words = obj.lemma_.lower().rstrip(".")
+            if c.lower_ == "on" and (
+                _np_text(obj, det=False).lower().rstrip(".") in LEX.channel_on
+                or words in LEX.channel_on
+            ):
+                return _np_text(obj, det=False).rstrip(".")
+            if c.lower_ == "in" and words in LEX.channel_in:
+                with_ = [g for g in obj.children if g.dep_ == "prep" and g.lower_ == "with"]
+                for w in with_:
+                    for g in w.children:
+                        if g.dep_ == "pobj":
+                            return _np_text(g, det=False)
+                return _np_text(obj, det=False)
+            if c.lower_ == "at" and (words in LEX.channel_at or _has_word(obj, LEX.channel_at)):
+                return _np_text(obj, det=True)
+            if c.lower_ == "to" and lemma in LEX.audience_verbs:
+                return _np_text(obj, det=False)
+    if lemma in LEX.audience_verbs:
+        for c in cue.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN"):
+                return _np_text(c, det=False)
+        nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == cue.i:
+            return _np_text(nxt, det=False)  # "telling Axios" parsed as a modifier
+    return None
+
+
+def _has_word(tok: Token, words: frozenset[str]) -> bool:
+    return any(t.lower_ in words for t in tok.subtree)
+
+
+def _np_text(tok: Token, *, det: bool) -> str:
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "det", "nmod", "flat", "poss") and (
+            det or c.dep_ != "det"
+        ):
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("flat", "compound"):
+            right = max(right, c.right_edge.i)
+    return tok.doc[left : right + 1].text
+
+
+# --------------------------------------------------------------------------- step 2
+
+
+def _standalone(ctx: _Context, q: _Span) -> bool:
+    """The quoted span is an utterance of its own, not a fragment in the author's syntax."""
+    text = ctx.text
+    inner = _inner_start(text, q.start)
+    first = text[inner] if inner < len(text) else ""
+    sent = ctx.sents[ctx.sent_at(q.start)]
+    par = ctx.paragraphs[ctx.paragraph_at(q.start)]
+    before = text[max(sent.start_char, par[0]) : q.start].rstrip()
+    # The parser may glue a quote to the sentence before it: '... he said. "Next."'.
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    if cut >= 0 or before[-1:] in (".", "?", "!"):
+        before = before[cut + 2 :] if cut >= 0 and before[-1:] not in ".?!" else ""
+    close = text[q.start : q.end].rstrip("\"“”'’»` ")
+    ends_clause = bool(close) and close[-1] in ",.?!:;—…-"
+    if not before:
+        return first.isupper() or first.isdigit() or ends_clause or not q.closed
+    if before[-1] in ":":
+        return True
+    if before[-1] == "," and _split_second(ctx, q):
+        return True  # '"My hope," he said, "is that ..."'
+    if before[-1] == ",":
+        return _cue_word_before(ctx, q.start)  # 'Trump noted, "we need ..."'
+    return False
+
+
+def _split_second(ctx: _Context, q: _Span) -> bool:
+    """``q`` is the second piece of '"A," he said, "B."'."""
+    i = ctx.quoted.index(q)
+    if i == 0:
+        return False
+    prev = ctx.quoted[i - 1]
+    piece = ctx.text[prev.start : prev.end].rstrip("\"“”'’»` ")
+    between = ctx.text[prev.end : q.start]
+    return (
+        piece.endswith(",")
+        and "\n" not in between
+        and 0 < len(_WORD.findall(between)) <= 12
+        and between.rstrip().endswith(",")
+    )
+
+
+def _cue_word_before(ctx: _Context, char: int) -> bool:
+    i = ctx.token_at(char) - 1
+    doc = ctx.doc
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return i >= 0 and _is_cue(doc[i])
+
+
+def _inner_start(text: str, start: int) -> int:
+    m = _MARK.match(text, start)
+    i = m.end() if m else start + (text[start : start + 1] in "'‘")
+    while i < len(text) and text[i] in " \xa0":
+        i += 1
+    return i
+
+
+def _region(ctx: _Context, q: _Span) -> tuple[int, int]:
+    """Sentences around a standalone quote where its attribution may stand."""
+    first = ctx.sent_at(q.start)
+    last = ctx.sent_at(max(q.start, q.end - 1))
+    p_first = ctx.paragraphs[ctx.paragraph_at(q.start)]
+    p_last = ctx.paragraphs[ctx.paragraph_at(max(q.start, q.end - 1))]
+    start = max(ctx.sents[first].start_char, p_first[0])
+    end = min(ctx.sents[last].end_char, p_last[1])
+    # The sentence after, when it starts right after the quote: ""A." he said."
+    if last + 1 < len(ctx.sents):
+        nxt = ctx.sents[last + 1]
+        gap = ctx.text[q.end : nxt.start_char]
+        glued = nxt.start_char < p_last[1] and not gap.strip() and len(nxt) <= 40
+        if glued and (nxt.text[:1].islower() or _has_cue(nxt)):
+            end = min(nxt.end_char, p_last[1])
+    return start, end
+
+
+def _has_cue(sent: Span) -> bool:
+    return any(_is_cue(t) for t in sent[:12])
+
+
+def _cue_near(ctx: _Context, q: _Span, start: int, end: int) -> Token | None:
+    """The speech cue outside quotes in [start, end) nearest to the quote ``q``."""
+    best: tuple[int, Token] | None = None
+    doc = ctx.doc
+    for tok in doc[ctx.token_at(start) : ctx.token_at(max(start, end - 1)) + 1]:
+        if tok.idx < start or tok.idx >= end or ctx.inside_quote(tok.idx) is not None:
+            continue
+        if not (_is_cue(tok) or (tok.lower_ == "according" and _source_phrase(tok))):
+            continue
+        if tok.idx >= q.end:
+            distance = tok.idx - q.end
+            between = ctx.text[q.end : tok.idx]
+        else:
+            distance = q.start - tok.idx
+            between = ctx.text[tok.idx : q.start]
+        if _MARK.search(between) and not between.rstrip().endswith(":"):
+            distance += 1000  # another quote stands between
+        if best is None or distance < best[0]:
+            best = (distance, tok)
+    return best[1] if best else None
+
+
+def _colon_before(ctx: _Context, q: _Span) -> Token | None:
+    """ "X said:" ending the sentence (or paragraph) just before the quote."""
+    i = ctx.sent_at(q.start)
+    if ctx.sents[i].start_char < q.start and ctx.text[ctx.sents[i].start_char : q.start].strip():
+        sent = ctx.sents[i]
+    elif i > 0:
+        sent = ctx.sents[i - 1]
+    else:
+        return None
+    tail = ctx.text[sent.start_char : q.start].rstrip()
+    if not tail.endswith(":"):
+        return None
+    for tok in reversed(sent):
+        if tok.idx < q.start and _is_cue(tok) and ctx.inside_quote(tok.idx) is None:
+            return tok
+    return None
+
+
+def _direct(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
+    text = ctx.text
+    for q in ctx.quoted:
+        if not _standalone(ctx, q):
+            continue
+        q.standalone = True
+        start, end = _region(ctx, q)
+        cue = _colon_before(ctx, q) or _cue_near(ctx, q, start, end)
+        record = _Found(q.start, q.end, "direct", sentence=ctx.sent_at(q.start))
+        if cue is not None:
+            _attribute(ctx, record, cue)
+            claimed.add(cue.i)
+        else:
+            _signature(ctx, q, record)
+        if record.cue_text is None and record.mention is None:
+            record.orphan = True
+            if not _sentence_like(text, q):
+                q.standalone = False
+                continue
+        q.used = True
+        # "A," he said, "B." -> one quote over both pieces.
+        if found and found[-1].kind == "direct" and _split_pair(ctx, found[-1], q, record):
+            found[-1].end = q.end
+            continue
+        found.append(record)
+
+
+def _attribute(ctx: _Context, record: _Found, cue: Token) -> None:
+    record.cue = cue
+    if cue.lower_ in ("according", "as"):
+        record.cue_text = ctx.doc[cue.i : cue.i + 2].text
+    else:
+        record.cue_text = _cue_text(cue)
+    speaker = _speaker_of(cue)
+    if speaker is not None:
+        record.speaker = speaker
+        record.mention = _name_span(speaker)
+    record.channel = _channel(ctx, cue)
+
+
+def _signature(ctx: _Context, q: _Span, record: _Found) -> None:
+    """'"..." ― Name' at the end of the line, or a '"NAME: ..."' transcript label."""
+    text = ctx.text
+    par = ctx.paragraphs[ctx.paragraph_at(max(q.start, q.end - 1))]
+    m = _DASH_SIGNATURE.match(text, q.end, par[1])
+    if m and len(m.group(1).split()) <= 6:
+        record.cue_text = text[m.start() : m.end()].strip()[0]
+        record.mention = (m.start(1), m.start(1) + len(m.group(1).rstrip(". ")))
+        tok = ctx.doc[ctx.token_at(m.start(1))]
+        record.speaker = tok
+        return
+    inner = _inner_start(text, q.start)
+    label = _LABEL.match(text, inner, par[1])
+    if label and label.group(1).split()[0][:1].isupper() and _is_name(ctx, label):
+        record.cue_text = ":"
+        record.mention = (label.start(1), label.end(1))
+        record.speaker = ctx.doc[ctx.token_at(label.start(1))]
+        record.start = label.end()
+
+
+def _is_name(ctx: _Context, label: re.Match[str]) -> bool:
+    words = label.group(1).split()
+    if len(words) > 4:
+        return False
+    if label.group(1).isupper():
+        return True
+    toks = [t for t in ctx.doc[ctx.token_at(label.start(1)) :][: len(words)]]
+    return all(t.pos_ == "PROPN" for t in toks if t.is_alpha)
+
+
+def _inherited(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Follow-on quotes: a standalone quote with no attribution of its own takes the
+    speaker of the attributed quote just before it (same or previous paragraph); one that
+    has none is kept only when it reads as a whole utterance."""
+    found.sort(key=lambda f: (f.start, f.end))
+    kept: list[_Found] = []
+    previous: _Found | None = None
+    for f in found:
+        if f.orphan and previous is not None and _follows(ctx, previous, f):
+            f.speaker, f.mention = previous.speaker, previous.mention
+            f.reported_by = previous.reported_by
+            f.orphan = False
+        kept.append(f)
+        if f.mention is not None:
+            previous = f
+    return kept
+
+
+def _follows(ctx: _Context, previous: _Found, f: _Found) -> bool:
+    """``f`` comes right after ``previous``: same or next paragraph, close by."""
+    gap = ctx.paragraph_at(f.start) - ctx.paragraph_at(max(previous.start, previous.end - 1))
+    return gap <= 1 and f.start - previous.end < 600
+
+
+def _split_pair(ctx: _Context, first: _Found, q: _Span, record: _Found) -> bool:
+    """'"A," he said, "B."': the attribution between two pieces of one sentence."""
+    text = ctx.text
+    piece = text[first.start : first.end].rstrip("\"“”'’»` ")
+    between = text[first.end : q.start]
+    if not piece.endswith(",") or "\n" in between or not between.rstrip().endswith(","):
+        return False
+    if record.cue_text is not None and not _same(record.cue, first.cue):
+        return False
+    words = _WORD.findall(between)
+    return 0 < len(words) <= 12 and first.cue is not None and first.end <= first.cue.idx
+
+
+def _sentence_like(text: str, q: _Span) -> bool:
+    inner = text[q.start : q.end]
+    return len(_WORD.findall(inner)) >= 6 and inner.rstrip("\"“”'’»` ")[-1:] in ".?!,"
+
+
+# --------------------------------------------------------------------------- step 3
+
+
+def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
+    doc = ctx.doc
+    for tok in doc:
+        if tok.i in claimed or ctx.inside_quote(tok.idx) is not None:
+            continue
+        if tok.lower_ in ("according", "as", "in") and tok.dep_ == "prep":
+            source = _source_phrase(tok)
+            if source is not None:
+                _according(ctx, tok, source, found, claimed)
+            continue
+        if not _is_cue(tok) or _as_clause(tok):
+            continue  # "as reported by Axios", "as he hinted": no content of their own
+        content = _content(ctx, tok)
+        if content is None:
+            continue
+        start, end = content
+        record = _Found(start, end, "indirect", sentence=ctx.sent_at(tok.idx))
+        _attribute(ctx, record, tok)
+        if record.mention is None or record.speaker is None:
+            continue  # "it is said that ...", no one said it
+        if tok.lemma_.lower() in LEX.needs_actor and not _animate(ctx, record.speaker):
+            continue  # "his choice signals ...", "the report suggests ..."
+        record.content_of = tok
+        claimed.add(tok.i)
+        found.append(record)
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "as reported by Axios", "as he hinted at ...": an as-clause without a complement."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+        c.dep_ == "ccomp" for c in tok.children
+    )
+
+
+def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """Character span of what ``cue`` reports, or None."""
+    lemma = cue.lemma_.lower()
+    children = list(cue.children)
+    for c in children:
+        if c.dep_ == "ccomp" and not _is_question_only(c):
+            if c.i < cue.i:
+                first = max(cue.sent.start, _par_first(ctx, cue))
+                return _trimmed(ctx, first, c.right_edge.i)
+            last = _content_end(c, _right_extent(cue, c))
+            return _trimmed(ctx, c.left_edge.i, _concessive_cut(ctx.doc, c.left_edge.i, last))
+    colon = _after_colon(ctx, cue)
+    if colon is not None:
+        return colon
+    if lemma in LEX.directive:
+        for c in children:
+            if c.dep_ == "xcomp":
+                return _trimmed(ctx, c.left_edge.i, _right_extent(cue, c))
+        if lemma == "call":
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                    if objects:
+                        return _trimmed(ctx, objects[0].left_edge.i, objects[0].right_edge.i)
+    if lemma in LEX.naming:
+        # 'called the plan "a farce"', 'described him as "a disgrace"': the object and its
+        # naming; 'what she called "a rant"': the naming alone.
+        objects = [c for c in children if c.dep_ == "dobj" and c.tag_ not in _PRONOUN_TAGS]
+        for c in children:
+            if c.dep_ in ("oprd", "xcomp", "attr") or (
+                c.dep_ == "prep" and c.lower_ == "as" and lemma != "call"
+            ):
+                first = objects[0].left_edge.i if objects and objects[0].i < c.i else c.left_edge.i
+                if first == c.i and c.dep_ == "prep":
+                    first += 1
+                return _trimmed(ctx, first, c.right_edge.i)
+    if lemma in LEX.topic:
+        for c in children:
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not _addressee(c):
+                return _trimmed(ctx, c.left_edge.i, _right_extent(cue, c))
+    if lemma in LEX.speech | LEX.cognition:
+        return _appended(ctx, cue)
+    return None
+
+
+def _animate(ctx: _Context, speaker: Token) -> bool:
+    """A speaker that can speak: an actor's mention, a name or a personal pronoun."""
+    if speaker.pos_ == "PROPN" or speaker.lower_ in _PERSONAL:
+        return True
+    return ctx.index.owner_at(speaker.idx, speaker.idx + len(speaker.text)) is not None
+
+
+def _concessive_cut(doc: Doc, first: int, last: int) -> int:
+    """End a content before ", (even) as/while/although ..." (a clause of the author's)."""
+    for i in range(first + 1, last + 1):
+        tok = doc[i]
+        if tok.dep_ == "mark" and tok.lower_ in _CONCESSIVE and tok.head.dep_ == "advcl":
+            j = i - 1
+            if doc[j].lower_ == "even":
+                j -= 1
+            if doc[j].text == ",":
+                return j - 1
+    return last
+
+
+def _content_end(root: Token, last: int) -> int:
+    """Cut a reported clause before a coordinated clause with its own subject ("... and
+    the contract is one more step") or a trailing adverbial clause (", even as ...")."""
+    for d in root.rights:
+        if d.i > last:
+            break
+        after_comma = d.i > 0 and any(
+            t.text == "," for t in root.doc[max(root.i, d.left_edge.i - 1) : d.left_edge.i + 1]
+        )
+        concessive = any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in d.children)
+        if (d.dep_ == "conj" and _is_cue(d)) or (d.dep_ == "advcl" and after_comma and concessive):
+            end = d.left_edge.i - 1
+            while end > root.i and root.doc[end].dep_ in ("cc", "punct"):
+                end -= 1
+            return end
+    return last
+
+
+def _right_extent(cue: Token, content: Token) -> int:
+    """Last token of a content that starts at ``content``: its subtree and the cue's later
+    dependents ("citing her work | after the attacks"), up to a coordinated clause or a
+    second cue (", adding that ...")."""
+    last = content.right_edge.i
+    for r in cue.rights:
+        if r.i <= content.i:
+            continue
+        if r.dep_ in ("conj", "cc") or (r.dep_ in ("advcl", "xcomp") and _is_cue(r)):
+            break
+        if r.dep_ != "punct":
+            last = max(last, r.right_edge.i)
+    return last
+
+
+def _par_first(ctx: _Context, tok: Token) -> int:
+    """Index of the first token of ``tok``'s paragraph."""
+    start = ctx.paragraphs[ctx.paragraph_at(tok.idx)][0]
+    return ctx.token_at(start) if ctx.doc[ctx.token_at(start)].idx >= start else tok.i
+
+
+def _after_colon(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """ "X added:" and an unquoted content: the rest of the paragraph, or the next one."""
+    doc = ctx.doc
+    i = cue.i + 1
+    while i < len(doc) and i <= cue.i + 6 and doc[i].text != ":":
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in ".?!\n":
+            return None
+        i += 1
+    if i >= len(doc) or i > cue.i + 6 or doc[i].text != ":":
+        return None
+    colon_end = doc[i].idx + 1
+    par = ctx.paragraphs[ctx.paragraph_at(doc[i].idx)]
+    rest = ctx.text[colon_end : par[1]]
+    if rest.strip():
+        start = colon_end + len(rest) - len(rest.lstrip())
+        if _MARK.match(ctx.text, start):
+            return None
+        return start, _rstrip(ctx.text, start, par[1])
+    n = ctx.paragraph_at(doc[i].idx) + 1
+    if n >= len(ctx.paragraphs):
+        return None
+    start, end = ctx.paragraphs[n]
+    start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+    if start >= end or _MARK.match(ctx.text, start):
+        return None
+    return start, _rstrip(ctx.text, start, end)
+
+
+def _is_question_only(tok: Token) -> bool:
+    return len(list(tok.subtree)) < 2
+
+
+def _addressee(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.lemma_ != "plan"
+
+
+def _appended(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """ "Content, sources said." / "Back home, he said, he decided ..." -> the clause the
+    attribution is set off from by commas (the longer side when it stands inside)."""
+    sent = cue.sent
+    doc = ctx.doc
+    sub_start, sub_end = cue.left_edge.i, cue.right_edge.i
+    if cue.dep_ == "ccomp" and cue.head.i < cue.i:
+        return None
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return None  # "proposed by Trump", "telling Axios": not a clause of its own
+    first = max(sent.start, _par_first(ctx, cue))
+    last = sent.end - 1
+    while last > sub_end and doc[last].is_punct:
+        last -= 1
+    before_ok = sub_start > first and doc[sub_start - 1].text in (",", "—", "–")
+    after_ok = sub_end < last and doc[sub_end + 1].text in (",", "—", "–")
+    left = (first, sub_start - 2) if before_ok else None
+    right = (sub_end + 2, last) if after_ok or (sub_start <= first and sub_end < last) else None
+    if sub_start <= first and not after_ok:
+        right = None
+    sides = [side for side in (left, right) if side and side[1] - side[0] >= 1]
+    if not sides:
+        return None
+    start, end = max(sides, key=lambda side: side[1] - side[0])
+    return _trimmed(ctx, start, end)
+
+
+def _according(
+    ctx: _Context, tok: Token, source: Token, found: list[_Found], claimed: set[int]
+) -> None:
+    """ "According to X, content." / "Content, according to X." / "As reported by X"."""
+    sent = tok.sent
+    phrase_start = tok.i
+    # The phrase's extent: "according to X" with X's modifiers.
+    phrase_end = max(source.right_edge.i, tok.i + 1)
+    if tok.lower_ == "as":
+        return  # "as reported by X" is a reported_by, set in _reporters
+    if phrase_start - sent.start <= 1:
+        span = _trimmed(ctx, phrase_end + 1, sent.end - 1)
+    elif phrase_end >= sent.end - 2:
+        span = _trimmed(ctx, sent.start, phrase_start - 1)
+    else:
+        # "Putin, according to Trump, urged him not to, while ...": the clause around it.
+        head = tok.head
+        span = _trimmed(ctx, sent.start, _content_end(head, head.right_edge.i))
+    if span is None:
+        return
+    record = _Found(span[0], span[1], "indirect", sentence=ctx.sent_at(tok.idx))
+    record.cue = tok
+    record.cue_text = ctx.doc[tok.i : tok.i + 2].text
+    record.speaker = source
+    record.mention = _name_span(source)
+    claimed.add(tok.i)
+    found.append(record)
+
+
+def _trimmed(ctx: _Context, first: int, last: int) -> tuple[int, int] | None:
+    """Token range -> character span, without edge punctuation and spaces."""
+    doc = ctx.doc
+    while (
+        first <= last
+        and (doc[first].is_punct and doc[first].text not in "\"“'‘")
+        or (first <= last and doc[first].is_space)
+    ):
+        first += 1
+    while last >= first and (
+        doc[last].is_space or (doc[last].is_punct and doc[last].text in ",;:—–-(.")
+    ):
+        last -= 1
+    if last < first:
+        return None
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    end = min(end, _rstrip(ctx.text, start, ctx.paragraphs[ctx.paragraph_at(start)][1]))
+    if not _WORD.search(ctx.text, start, end):
+        return None
+    return start, end
+
+
+# --------------------------------------------------------------------------- step 4
+
+
+def _partials(ctx: _Context, found: list[_Found]) -> None:
+    contents = sorted((f.start, f.end) for f in found)
+    earlier = [(f, ctx.text[f.start : f.end].lower()) for f in found if f.mention is not None]
+    for q in ctx.quoted:
+        if q.standalone or q.used:
+            continue
+        if any(s <= q.start and q.end <= e for s, e in contents):
+            continue  # inside a reported content: a partial quote there
+        record = _fragment(ctx, q, earlier)
+        if record is not None:
+            q.used = True
+            found.append(record)
+
+
+def _fragment(ctx: _Context, q: _Span, earlier: list[tuple[_Found, str]]) -> _Found | None:
+    doc = ctx.doc
+    inner_start = _inner_start(ctx.text, q.start)
+    first = ctx.token_at(inner_start)
+    last = ctx.token_at(max(q.start, q.end - 1))
+    inside = [t for t in doc[first : last + 1] if q.start <= t.idx < q.end]
+    words = [t for t in inside if not t.is_punct]
+    if not words:
+        return None
+    record = _Found(q.start, q.end, "partial", sentence=ctx.sent_at(q.start))
+    # The word of the fragment whose head lies outside it.
+    heads = [t for t in words if not (q.start <= t.head.idx < q.end)]
+    head = heads[0] if heads else words[0]
+    # 1. A naming or speech verb governing the fragment: 'called it "a farce"'.
+    gov = head.head
+    for _ in range(3):
+        if _is_cue(gov) and ctx.inside_quote(gov.idx) is None:
+            _attribute(ctx, record, gov)
+            if head.dep_ == "ccomp" and head.head.i == gov.i:
+                record.kind = "direct"  # 'he claimed "great progress was made."'
+            if record.mention is not None:
+                return record
+            record = _Found(q.start, q.end, "partial", sentence=record.sentence)
+            break
+        if gov.dep_ in ("prep", "pobj", "dobj", "oprd", "attr", "amod", "compound") and (
+            gov.head.i != gov.i
+        ):
+            gov = gov.head
+        else:
+            break
+    # 2. An "as"-clause in the sentence after the fragment: "as described by X".
+    sent = doc[first].sent
+    for tok in sent:
+        if tok.idx < q.end or ctx.inside_quote(tok.idx) is not None:
+            continue
+        if _is_cue(tok) and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            _attribute(ctx, record, tok)
+            if record.mention is not None:
+                return record
+            record = _Found(q.start, q.end, "partial", sentence=record.sentence)
+            break
+    # 3. A possessive speaker of a stance noun: 'the Kremlin's "extreme concern"'.
+    for t in (head, head.head):
+        if t.lemma_.lower() not in LEX.stance_nouns or len(words) > 5:
+            continue
+        for c in t.children:
+            if c.dep_ == "poss" and not (q.start <= c.idx < q.end):
+                owner = _actor_of(ctx, c, _name_span(c))
+                if owner is not None and c.tag_ not in _PRONOUN_TAGS:
+                    record.speaker = c
+                    record.mention = _name_span(c)
+                    return record
+    # 4. The same words quoted earlier with a speaker.
+    inner = ctx.text[inner_start : q.end].rstrip("\"“”'’»` ,.").lower()
+    if len(_WORD.findall(inner)) >= 2:
+        for f, text in earlier:
+            if f.end <= q.start and inner in text:
+                record.speaker, record.mention = f.speaker, f.mention
+                record.cue_text = f.cue_text
+                return record
+    return None
+
+
+# --------------------------------------------------------------------------- reporters
+
+
+def _reporters(ctx: _Context, found: list[_Found]) -> None:
+    """ "As reported by Axios, ..." / "..., Reuters reported": reported_by on the sentence."""
+    by_sentence: dict[int, str] = {}
+    for sent_i, sent in enumerate(ctx.sents):
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if lemma in LEX.reporting_verbs and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+            ):
+                agent = _agent(tok)
+                if agent is not None:
+                    owner = _actor_of(ctx, agent, _name_span(agent))
+                    if owner is not None:
+                        by_sentence[sent_i] = owner
+    for f in found:
+        owner = by_sentence.get(f.sentence)
+        if owner is not None and owner != _speaker_id(ctx, f):
+            f.reported_by = owner
+
+
+def _speaker_id(ctx: _Context, f: _Found) -> str | None:
+    if f.speaker is None:
+        if f.mention is None:
+            return None
+        return ctx.index.owner_at(*f.mention)
+    return _actor_of(ctx, f.speaker, f.mention or _name_span(f.speaker))
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def extract_quotes(doc: Doc, *, actors: list[Actor]) -> list[Quote]:
-    """Every quote in the article, in text order."""
-    return []
+    """Every quote in the article, in text order (ids q1, q2 ...)."""
+    if not doc.text.strip():
+        return []
+    ctx = _Context(doc, actors)
+    found: list[_Found] = []
+    claimed: set[int] = set()
+    _direct(ctx, found, claimed)
+    _indirect(ctx, found, claimed)
+    _partials(ctx, found)
+    found = _inherited(ctx, found)
+    _reporters(ctx, found)
+    found = _deduplicated(found)
+    text = ctx.text
+    quotes = []
+    for n, f in enumerate(sorted(found, key=lambda f: (f.start, f.end)), start=1):
+        mention = Mention.of(text, *f.mention) if f.mention else None
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                text=text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                kind=_kind(ctx, f),
+                speaker=_speaker_id(ctx, f),
+                speaker_mention=mention,
+                cue=f.cue_text,
+                channel=f.channel,
+                reported_by=f.reported_by,
+            )
+        )
+    return quotes
+
+
+def _in_relative(tok: Token) -> bool:
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.dep_ in ("ccomp", "ROOT") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _kind(ctx: _Context, f: _Found) -> str:
+    if f.kind != "indirect":
+        return f.kind
+    inside = [q for q in ctx.quoted if f.start <= q.start and q.end <= f.end + 1]
+    if not inside:
+        return "indirect"
+    if len(inside) == 1 and _covers(ctx.text, f, inside[0]):
+        return "direct"
+    return "partial"
+
+
+def _covers(text: str, f: _Found, q: _Span) -> bool:
+    outside = text[f.start : q.start] + text[q.end : f.end]
+    return len(_WORD.findall(outside)) <= 1
+
+
+def _deduplicated(found: list[_Found]) -> list[_Found]:
+    """Drop a record whose span lies inside another with the same cue or speaker, and an
+    indirect quote whose cue lies inside another quote's content (nested attributions
+    belong to the outer speaker: "Ushakov said that Putin warned ..." is Ushakov's), except
+    in a relative clause ("bombardments that rescuers say ...")."""
+    spans = sorted((f.start, f.end) for f in found)
+    found = [
+        f
+        for f in found
+        if f.content_of is None
+        or _in_relative(f.content_of)
+        or not any(s < f.content_of.idx < e for s, e in spans if (s, e) != (f.start, f.end))
+    ]
+    found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    for f in found:
+        if any(
+            k.start <= f.start
+            and f.end <= k.end
+            and (k.start, k.end) != (f.start, f.end)
+            and (_same(k.cue, f.cue) or k.mention == f.mention)
+            for k in kept[-5:]
+        ):
+            continue
+        if any((k.start, k.end) == (f.start, f.end) for k in kept[-5:]):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _same(a: Token | None, b: Token | None) -> bool:
+    """spaCy makes a new Token object on every access: compare positions."""
+    return a is not None and b is not None and a.i == b.i
