@@ -49,13 +49,13 @@ def extract_sentences(doc: Doc, *, quotes: list[Quote]) -> list[Sentence]:
     """Every sentence of the article, in order, with kind and tone."""
     vader = analyzer()
     quoted = [(q.start, q.end) for q in quotes]
+    article = doc.text  # Doc.text joins every token anew on each call: take it once
     sentences = []
     for sent in doc.sents:
-        start, end = _trim(doc.text, sent.start_char, sent.end_char)
+        start, end = _trim(article, sent.start_char, sent.end_char)
         if start >= end:
             continue
-        text = doc.text[start:end]
-        tone = round(vader.polarity_scores(text)["compound"], 4)
+        tone = round(vader.polarity_scores(article[start:end])["compound"], 4)
         sentences.append(Sentence(start, end, kind=sentence_kind(sent, quoted), tone=tone))
     return sentences
 
