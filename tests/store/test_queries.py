@@ -1,0 +1,114 @@
+"""The same queries on SQLite and PostgreSQL (the ``store`` fixture runs both)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.errors import BadQuery, UnknownActor
+from newsevents.records import Document
+from newsevents.store import (
+    EventFilters,
+    Store,
+    actor_timeline,
+    query_events,
+    query_quotes,
+    save_documents,
+)
+
+
+@pytest.fixture
+def corpus(store: Store, documents: list[Document]) -> Store:
+    with store.session() as session:
+        save_documents(session, documents, "1")
+        session.commit()
+    return store
+
+
+def events(store: Store, **filters: str) -> list[tuple[str, str]]:
+    with store.session() as session:
+        rows = query_events(session, filters=EventFilters(**filters))
+    return [(row["date"], row["type"]) for row in rows]
+
+
+def test_all_events_in_date_order(corpus: Store) -> None:
+    assert events(corpus) == [
+        ("2025-03-10", "CONSULT"),
+        ("2025-03-11", "ACCUSE"),
+        ("2025-03-11", "COOPERATE"),
+        ("2025-04-02", "THREATEN"),
+        ("2025-04-07", "CONSULT"),
+        ("2025-05-20", "PROTEST"),
+        ("2025-05-21", "COERCE"),
+    ]
+
+
+def test_events_by_actor_id_or_name(corpus: Store) -> None:
+    assert events(corpus, actor="gov:RUS") == [("2025-03-11", "ACCUSE")]
+    assert events(corpus, actor="russia") == [("2025-03-11", "ACCUSE")]
+    assert [t for _, t in events(corpus, actor="Tamm")] == [
+        "CONSULT", "ACCUSE", "COOPERATE", "CONSULT",
+    ]  # fmt: skip
+
+
+def test_events_by_country_of_actor_or_place(corpus: Store) -> None:
+    assert events(corpus, country="POL") == [("2025-04-02", "THREATEN"), ("2025-04-07", "CONSULT")]
+    assert events(corpus, country="fin") == [
+        ("2025-03-10", "CONSULT"),
+        ("2025-03-11", "COOPERATE"),
+    ]
+
+
+def test_events_by_type_modality_place_and_dates(corpus: Store) -> None:
+    assert events(corpus, type="consult") == [("2025-03-10", "CONSULT"), ("2025-04-07", "CONSULT")]
+    assert events(corpus, type="CONSULT", modality="planned") == [("2025-04-07", "CONSULT")]
+    assert events(corpus, place="Tallinn") == [("2025-05-20", "PROTEST"), ("2025-05-21", "COERCE")]
+    assert events(corpus, since="2025-04-01", until="2025-04-30") == [
+        ("2025-04-02", "THREATEN"),
+        ("2025-04-07", "CONSULT"),
+    ]
+    assert events(corpus, country="EST", type="COERCE", place="tallinn") == [
+        ("2025-05-21", "COERCE")
+    ]
+
+
+def test_event_rows_name_their_actors_and_sentence(corpus: Store) -> None:
+    with corpus.session() as session:
+        (row,) = query_events(session, filters=EventFilters(type="COERCE"))
+    assert row["source"] == "Estonian police"
+    assert row["target"] == "Estonian protesters"
+    assert row["place"] == "Tallinn"
+    assert row["sentence"] == "Police detained twelve people, the interior ministry said."
+    assert row["url"] == "https://news.example/2025/05/tallinn-protest"
+
+
+def test_quotes_by_speaker(corpus: Store) -> None:
+    with corpus.session() as session:
+        quotes = query_quotes(session, speaker="virtanen")
+        everyone = query_quotes(session)
+    assert [q["text"] for q in quotes] == ["We agreed to share more intelligence,"]
+    assert quotes[0]["speaker"] == "Elina Virtanen" and quotes[0]["cue"] == "told"
+    assert len(everyone) == 3
+
+
+def test_actor_timeline(corpus: Store) -> None:
+    with corpus.session() as session:
+        timeline = actor_timeline(session, "person:jaan-tamm")
+        virtanen = actor_timeline(session, "Virtanen")
+    assert [(r["date"], r["kind"], r["role"]) for r in timeline] == [
+        ("2025-03-10", "event", "target"),
+        ("2025-03-11", "event", "source"),
+        ("2025-03-11", "event", "source"),
+        ("2025-04-07", "event", "source"),
+    ]
+    assert ("2025-03-11", "quote", "speaker") in [
+        (r["date"], r["kind"], r["role"]) for r in virtanen
+    ]
+
+
+def test_unknown_actor_and_bad_filters_are_coded_errors(corpus: Store) -> None:
+    with corpus.session() as session, pytest.raises(UnknownActor, match=r"\[E121\]"):
+        actor_timeline(session, "Nobody Atall")
+    with pytest.raises(BadQuery, match=r"\[E120\].*PLOVER"):
+        EventFilters(type="MEET")
+    with pytest.raises(BadQuery, match=r"\[E120\].*date"):
+        EventFilters(since="last week")
