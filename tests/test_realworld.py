@@ -36,6 +36,7 @@ def test_times_resolve_against_the_publication_date(sample_document: Document) -
 
 def test_opinion_sentences(sample_document: Document) -> None:
     text = sample_document.article.text
+
     def kind(opening: str) -> str:
         (found,) = [s.kind for s in sample_document.sentences if text.startswith(opening, s.start)]
         return found

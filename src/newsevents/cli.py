@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -69,14 +70,14 @@ def extract(
 ) -> None:
     """Extract one article (text file or stdin), or every article of a JSONL file with --out."""
     from newsevents.ingest.text import read_jsonl, read_text
-    from newsevents.pipeline import extract_document, extract_documents
+    from newsevents.pipeline import extract_document
     from newsevents.report import render_document
 
     if source.endswith(".jsonl"):
         if out_dir is None:
             raise typer.BadParameter("a JSONL input needs --out DIR", param_hint="--out")
         try:
-            code = extract_batch(read_jsonl(source), out_dir, extract_documents)
+            code = extract_batch(read_jsonl(source), out_dir)
         except NewsEventsError as e:
             raise fail(e) from None
         raise typer.Exit(code)
@@ -92,11 +93,12 @@ def extract(
         render_document(document, out)
 
 
-def extract_batch(items, out_dir: Path, extract_documents) -> int:  # type: ignore[no-untyped-def]
+def extract_batch(items: Iterable[Article | NewsEventsError], out_dir: Path) -> int:
     """Write DIR/ID.json for every good article; report bad ones; 1 if any failed."""
     from rich.progress import Progress
 
     from newsevents.errors import BadOutputDir
+    from newsevents.pipeline import extract_documents
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -104,7 +106,7 @@ def extract_batch(items, out_dir: Path, extract_documents) -> int:  # type: igno
         raise BadOutputDir(str(out_dir), problem=e.strerror or str(e)) from e
     failed = written = 0
 
-    def good_articles():  # type: ignore[no-untyped-def]
+    def good_articles() -> Iterator[Article]:
         nonlocal failed
         for item in items:
             if isinstance(item, NewsEventsError):

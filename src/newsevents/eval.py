@@ -321,8 +321,6 @@ def score_actors(document: Document, gold: Gold) -> Measures:
     return {"actors found": found, "actors coded": coded}
 
 
-
-
 def _written_place_names(place: Place) -> set[str]:
     return written_names(place.name, place.mentions)
 

@@ -79,7 +79,7 @@ def render_document(document: Document, console: Console) -> None:
         for column in ("type", "cameo", "modality", "source", "target", "trigger", "place"):
             table.add_column(column)
         for event in document.events:
-            place = document.places[event.place].name if event.place is not None else "—"
+            where = document.places[event.place].name if event.place is not None else "—"
             table.add_row(
                 event.type,
                 event.cameo,
@@ -87,7 +87,7 @@ def render_document(document: Document, console: Console) -> None:
                 who(event.source),
                 who(event.target),
                 event.trigger.text,
-                place,
+                where,
             )
         console.print(table)
 

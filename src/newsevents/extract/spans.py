@@ -18,9 +18,7 @@ class MentionIndex:
     """Mentions of records (actors, places ...) sorted by offset, for overlap queries."""
 
     def __init__(self, owners: Sequence[tuple[str, Sequence[Mention]]]) -> None:
-        entries = sorted(
-            (m.start, m.end, owner, m) for owner, mentions in owners for m in mentions
-        )
+        entries = sorted((m.start, m.end, owner, m) for owner, mentions in owners for m in mentions)
         self._starts = [start for start, _, _, _ in entries]
         self._entries = entries
 
