@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsevents.kb.gazetteer import (
     FEATURES,
     GAZETTEER_DIR,
+    Gazetteer,
     _rows,
     distance_km,
     key,
@@ -15,7 +18,7 @@ from newsevents.kb.gazetteer import (
 
 
 @pytest.fixture(scope="module")
-def gaz():  # type: ignore[no-untyped-def]
+def gaz() -> Gazetteer:
     return load_gazetteer()
 
 
@@ -24,9 +27,10 @@ def test_key_folds_accents_case_hyphens_and_the() -> None:
     assert key("Nagorno-Karabakh") == key("nagorno karabakh")
 
 
-def test_cities_countries_and_states(gaz) -> None:  # type: ignore[no-untyped-def]
+def test_cities_countries_and_states(gaz: Gazetteer) -> None:
     top = gaz.lookup("Budapest")[0].entry
     assert (top.country, top.feature) == ("HUN", "city")
+    assert top.lat is not None and top.lon is not None
     assert abs(top.lat - 47.5) < 0.2 and abs(top.lon - 19.04) < 0.2
     assert gaz.lookup("Britain")[0].entry.country == "GBR"
     alaska = gaz.lookup("Alaska")[0].entry
@@ -34,21 +38,23 @@ def test_cities_countries_and_states(gaz) -> None:  # type: ignore[no-untyped-de
     assert gaz.lookup("Calif.")[0].entry.name == "California"
 
 
-def test_homonyms_ranked_by_prominence(gaz) -> None:  # type: ignore[no-untyped-def]
+def test_homonyms_ranked_by_prominence(gaz: Gazetteer) -> None:
     assert gaz.lookup("Moscow")[0].entry.country == "RUS"
     assert gaz.lookup("Paris")[0].entry.country == "FRA"
     assert any(c.entry.country == "USA" for c in gaz.lookup("Paris"))
 
 
-def test_regions_and_water_bodies(gaz) -> None:  # type: ignore[no-untyped-def]
+def test_regions_and_water_bodies(gaz: Gazetteer) -> None:
     for name in ("Strait of Hormuz", "Red Sea", "Donbas", "Gaza Strip", "Middle East", "Europe"):
         assert gaz.lookup(name), name
     assert gaz.lookup("Crimea")[0].entry.feature == "admin"
 
 
-def test_capitals(gaz) -> None:  # type: ignore[no-untyped-def]
-    assert gaz.capital("HUN").name == "Budapest"
-    assert gaz.capital("UKR").name == "Kyiv"
+def test_capitals(gaz: Gazetteer) -> None:
+    assert [e.name if e else None for e in (gaz.capital("HUN"), gaz.capital("UKR"))] == [
+        "Budapest",
+        "Kyiv",
+    ]
 
 
 def test_tsv_rows_are_well_formed() -> None:
@@ -63,3 +69,40 @@ def test_tsv_rows_are_well_formed() -> None:
 
 def test_distance() -> None:
     assert 1550 < distance_km(48.85, 2.35, 55.75, 37.62) < 2600
+
+
+def test_cache_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.kb import gazetteer as g
+
+    built = g.build_gazetteer()
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    path = g.cache_path()
+    assert path.parent == tmp_path and not path.exists()
+    g._write_cache(built, path)
+    loaded = g._read_cache(path)
+    assert loaded is not None and loaded.from_cache
+    for name in ("Budapest", "Paris", "Alaska", "Red Sea", "Cook County", "Kiev"):
+        assert [c.entry for c in loaded.lookup(name)] == [c.entry for c in built.lookup(name)]
+        assert [c.primary for c in loaded.lookup(name)] == [c.primary for c in built.lookup(name)]
+    assert loaded.capital("HUN") == built.capital("HUN")
+    assert loaded.us_states["TX"] == built.us_states["TX"]
+    # the same place is one object
+    assert loaded.lookup("Budapest")[0].entry is loaded.capital("HUN")
+    # a damaged file is rebuilt, not trusted
+    path.write_bytes(b"garbage")
+    assert g._read_cache(path) is None
+
+
+def test_cache_key_follows_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.kb import gazetteer as g
+
+    before = g.cache_key()
+    monkeypatch.setattr(g, "CACHE_FORMAT", g.CACHE_FORMAT + 1)
+    assert g.cache_key() != before
+
+
+def test_capital_aliases_do_not_steal_towns(gaz: Gazetteer) -> None:
+    salisbury = gaz.lookup("Salisbury")
+    harare = [c for c in salisbury if c.entry.country == "ZWE"]
+    assert all(not c.primary for c in harare)
+    assert gaz.lookup("Kiev")[0].entry.name == "Kyiv"

