@@ -158,6 +158,8 @@ def test_anaphor_follows_last_date() -> None:
         "Thousands joined the march on the capital.",
         "The plan received 1998 votes.",
         "Prices rose 2025 percent.",
+        "The storm made landfall near the port.",  # no season inside a word
+        "Aid began to arrive within the camp.",  # no "in" inside "within"
     ],
 )
 def test_no_false_times(text: str) -> None:
