@@ -34,3 +34,12 @@ def test_the_pinned_model_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
             nlp.load()
     finally:
         nlp.load.cache_clear()
+
+
+def test_text_of_is_the_parsed_text_for_one_doc_and_for_batches() -> None:
+    texts = ["Rebels shelled the port.\n\nTalks resumed.", "  Leading spaces stay. "]
+    for text, doc in zip(texts, nlp.parse_many(texts), strict=True):
+        assert nlp.text_of(doc) == text == doc.text
+    assert nlp.text_of(nlp.parse(texts[0])) == texts[0]
+    built = nlp.load().make_doc("A doc made elsewhere.")  # no stored text: built from tokens
+    assert nlp.text_of(built) == "A doc made elsewhere."

@@ -58,9 +58,26 @@ def load() -> Language:
     return nlp
 
 
+# Doc.text joins every token anew on each access; the parse keeps the text it was given.
+_TEXT_KEY = "newsevents.text"
+
+
 def parse(text: str) -> Doc:
-    return load()(text)
+    doc = load()(text)
+    doc.user_data[_TEXT_KEY] = text
+    return doc
 
 
 def parse_many(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    yield from load().pipe(texts, batch_size=batch_size)
+    pairs = ((text, text) for text in texts)
+    for doc, text in load().pipe(pairs, batch_size=batch_size, as_tuples=True):
+        doc.user_data[_TEXT_KEY] = text
+        yield doc
+
+
+def text_of(doc: Doc) -> str:
+    """The text a doc was parsed from, without rebuilding it from the tokens."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)

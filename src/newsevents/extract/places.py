@@ -31,6 +31,7 @@ from newsevents.kb.gazetteer import (
     load_gazetteer,
     prominence,
 )
+from newsevents.nlp import text_of
 from newsevents.records import Mention, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -436,8 +437,8 @@ def _comma_parts(span: Span) -> list[Span]:
 
 def _capital_descriptions(doc: Doc, gaz: Gazetteer) -> Iterator[_Mention]:
     kb = load_kb()
-    for m in _CAPITAL.finditer(doc.text):
-        if _CAPITAL_NOT_BEFORE.match(doc.text, m.end()):
+    for m in _CAPITAL.finditer(text_of(doc)):
+        if _CAPITAL_NOT_BEFORE.match(text_of(doc), m.end()):
             continue
         demonym = m.group("demonym")
         iso3: str | None = None
@@ -589,13 +590,13 @@ def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> li
     mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
     mentions = _without_people(doc, mentions)
     ctx = _context(doc, mentions, gaz)
-    _resolve(mentions, ctx, gaz, doc.text)
+    _resolve(mentions, ctx, gaz, text_of(doc))
     # The resolved places of the article give context to the second pass.
     for m in mentions:
         if m.entry is not None and m.entry.country:
             ctx.countries[m.entry.country] += 1
-    _resolve(mentions, ctx, gaz, doc.text)
-    return _group(doc.text, mentions, gaz)
+    _resolve(mentions, ctx, gaz, text_of(doc))
+    return _group(text_of(doc), mentions, gaz)
 
 
 _PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())

@@ -16,6 +16,7 @@ import yaml
 from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from newsevents.nlp import text_of
 from newsevents.records import Quote, Sentence, Tone
 
 OPINION_FILE = Path(__file__).resolve().parent.parent / "kb" / "opinion.yaml"
@@ -49,7 +50,7 @@ def extract_sentences(doc: Doc, *, quotes: list[Quote]) -> list[Sentence]:
     """Every sentence of the article, in order, with kind and tone."""
     vader = analyzer()
     quoted = [(q.start, q.end) for q in quotes]
-    article = doc.text  # Doc.text joins every token anew on each call: take it once
+    article = text_of(doc)
     sentences = []
     for sent in doc.sents:
         start, end = _trim(article, sent.start_char, sent.end_char)

@@ -57,6 +57,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp import text_of
 from newsevents.records import Time, TimeValue
 
 Interval = tuple[dt.date, dt.date]
@@ -1101,7 +1102,7 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def extract_times(doc: Doc, *, published: dt.date | None) -> list[Time]:
     """Every time expression of the article, resolved against ``published``."""
-    text = doc.text
+    text = text_of(doc)
     base = published or _NO_DATE
     # 1. Choose the spans: longest first, skipping matches a rule rejects in context.
     taken: list[tuple[_Candidate, Span]] = []
