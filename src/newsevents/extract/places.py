@@ -341,16 +341,21 @@ def _grow(span: Span, gaz: Gazetteer) -> Span:
     ("Benue state")."""
     doc = span.doc
     best = span
-    for left in range(0, 3):
-        for right in range(0, 4):
+    # Only words that can join a name may be added: count how many there are on each side.
+    max_left = 0
+    while max_left < 2 and span.start - max_left > 0 and _joinable(doc[span.start - max_left - 1]):
+        max_left += 1
+    max_right = 0
+    while (
+        max_right < 3 and span.end + max_right < len(doc) and _joinable(doc[span.end + max_right])
+    ):
+        max_right += 1
+    for left in range(0, max_left + 1):
+        for right in range(0, max_right + 1):
             if not left and not right:
                 continue
             start, end = span.start - left, span.end + right
-            if start < 0 or end > len(doc) or end - start <= len(best):
-                continue
-            if not all(
-                _joinable(doc[i]) for i in [*range(start, span.start), *range(span.end, end)]
-            ):
+            if end - start <= len(best):
                 continue
             if doc[start].is_punct or doc[end - 1].is_punct:
                 continue

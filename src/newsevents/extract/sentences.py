@@ -66,8 +66,7 @@ def sentence_kind(sent: Span, quoted: list[tuple[int, int]]) -> str:
     start, end = sent.start_char, sent.end_char
     if any(q_start < end and start < q_end for q_start, q_end in quoted):
         return "attributed"
-    text = sent.text
-    if "according to" in text.lower():
+    if "according to" in sent.text.lower():
         return "attributed"
     return "opinion" if is_opinion(sent) else "report"
 
@@ -75,20 +74,21 @@ def sentence_kind(sent: Span, quoted: list[tuple[int, int]]) -> str:
 def is_opinion(sent: Span) -> bool:
     """The author's judgement or speculation, outside any quotation marks."""
     cues = opinion_cues()
-    outside = _QUOTED.sub(" ", sent.text)
+    text = sent.text  # Span.text joins the tokens anew on each access: take it once
+    outside = _QUOTED.sub(" ", text)
     if cues.phrases.search(outside):
         return True
     if outside.rstrip().endswith("?"):
         return True
     for token in sent:
-        if _inside_quotes(token.idx - sent.start_char, sent.text):
-            continue
         lower = token.lower_
         # "Kyiv's frustration is palpable": an evaluative adjective predicated by a copula.
-        if lower in cues.evaluative and token.dep_ == "acomp" and token.head.lemma_ == "be":
-            return True
+        evaluative = (
+            lower in cues.evaluative and token.dep_ == "acomp" and token.head.lemma_ == "be"
+        )
         # "The West should act": a prescriptive modal on the main verb.
-        if lower in cues.modals and token.dep_ == "aux" and token.head.dep_ == "ROOT":
+        prescriptive = lower in cues.modals and token.dep_ == "aux" and token.head.dep_ == "ROOT"
+        if (evaluative or prescriptive) and not _inside_quotes(token.idx - sent.start_char, text):
             return True
     return False
 
