@@ -2,12 +2,14 @@
 
 The PostgreSQL server is a throwaway cluster (newsevents.store.pgtemp): Debian's
 binaries, installed with apt-get when missing, run as a non-root user on 127.0.0.1. Tests
-that need it are skipped, with the reason, only when no server can be started.
+that need it are skipped, with the reason, only when no server can be started, and never
+in CI (CI=true), where that is a failure.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +30,8 @@ def postgres_server() -> Iterator[str]:
     try:
         url = server.__enter__()
     except PostgresUnavailable as e:
+        if os.environ.get("CI"):  # CI must prove PostgreSQL support, never skip it
+            pytest.fail(f"no PostgreSQL server could be started in CI: {e}")
         pytest.skip(f"no PostgreSQL server could be started: {e}")
     try:
         yield url
