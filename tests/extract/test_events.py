@@ -297,3 +297,193 @@ def test_a_bad_lexicon_entry_is_reported(tmp_path: Path) -> None:
     bad.write_text("verbs:\n  meet:\n    - {type: GREET, cameo: '040'}\nnouns: {}\n")
     with pytest.raises(BadKnowledgeBase, match="GREET"):
         load_lexicon(bad)
+
+
+# --------------------------------------------------------------------------- borrowed actors
+
+
+def test_a_named_doer_that_is_no_actor_does_not_borrow_the_speaker() -> None:
+    events, _ = events_in("The neighbours agreed to share information, Ramos said.")
+    assert all("person:ramos" not in e.source for e in events)
+
+
+def test_a_passive_event_does_not_borrow_the_speaker() -> None:
+    event = one("Police said the journalist was arrested in Minsk.")
+    assert event.type == "COERCE"
+    assert event.source == [] and event.target == ["anon:XXX-MED"]
+
+
+def test_a_background_event_is_not_the_main_subjects_act() -> None:
+    events, _ = events_in("Ramos resigned following protests in Dhaka.")
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_a_happening_told_by_a_speaker_is_not_the_speakers_act() -> None:
+    events, _ = events_in("Lindqvist said the fighting in Goma continued.")
+    assert events == []
+
+
+# --------------------------------------------------------------------------- one event
+
+
+def test_a_purpose_clause_is_the_goal_of_the_event_it_follows() -> None:
+    events, _ = events_in("Thousands of students staged demonstrations to demand reforms.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_an_event_noun_as_subject_of_its_own_verb_is_one_event() -> None:
+    events, _ = events_in("A bombing in Goma killed three jailed journalists.")
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "killed")]
+
+
+# --------------------------------------------------------------------------- word sense (2)
+
+
+def test_a_state_of_siege_is_martial_law() -> None:
+    event = one("The junta declared a state of siege on Saturday.")
+    assert (event.type, event.cameo, event.source) == ("COERCE", "1724", ["anon:XXX-JUN"])
+
+
+def test_a_press_release_is_no_release() -> None:
+    events, _ = events_in("Ramos praised Lindqvist in a press release.")
+    assert [e.type for e in events] == ["SUPPORT"]
+
+
+def test_ready_to_contribute_troops_is_a_promise() -> None:
+    event = one("Canada is ready to contribute troops to the mission.")
+    assert (event.type, event.cameo, event.source) == ("AGREE", "033", ["gov:CAN"])
+
+
+def test_ready_to_impose_martial_law_is_a_threat() -> None:
+    event = one("The junta is prepared to impose martial law.")
+    assert (event.type, event.cameo, event.source) == ("THREATEN", "137", ["anon:XXX-JUN"])
+
+
+def test_stopping_work_is_a_strike() -> None:
+    event = one("On Monday the unions stopped work.")
+    assert (event.type, event.cameo, event.source) == ("PROTEST", "143", ["anon:XXX-LAB"])
+
+
+def test_on_alert_takes_the_subject_of_its_verb() -> None:
+    event = one("The army remained on alert near Goma.")
+    assert (event.type, event.source) == ("MOBILIZE", ["anon:XXX-MIL"])
+
+
+def test_forcing_people_out_is_an_expulsion() -> None:
+    event = one("Soldiers forced out the villagers from their homes.")
+    assert (event.type, event.cameo) == ("ASSAULT", "201")
+    assert actors_of(event) == {"anon:XXX-MIL", "anon:XXX-CVL"}
+
+
+def test_rule_is_no_negation_without_out() -> None:
+    assert one("Ramos ruled that Chile will meet Peru.").modality == "planned"
+
+
+def test_talking_to_reporters_is_no_consultation() -> None:
+    events, _ = events_in("Ramos talked to reporters in Oslo.")
+    assert events == []
+
+
+def test_arriving_in_a_place_is_a_visit_but_not_in_time() -> None:
+    assert one("Ramos arrived in Oslo on Monday.").type == "CONSULT"
+    events, _ = events_in("The police did not arrive in time.")
+    assert events == []
+
+
+def test_pressuring_with_a_threat_is_threaten() -> None:
+    event = one("Ramos pressured Lindqvist with the threat of sanctions.")
+    assert (event.type, event.source, event.target) == (
+        "THREATEN",
+        ["person:ramos"],
+        ["person:lindqvist"],
+    )
+
+
+def test_first_half_of_a_hyphenated_word_is_no_trigger() -> None:
+    events, _ = events_in("Ramos praised the deal-making skills of Lindqvist.")
+    assert [e.type for e in events] == ["SUPPORT"]
+
+
+def test_offering_a_chance_is_no_offer() -> None:
+    events, _ = events_in("Oslo offers a rare chance for peace.")
+    assert events == []
+
+
+def test_a_gerund_after_a_preposition_takes_the_verbs_subject() -> None:
+    event = one("The army demoralised the villagers by shelling Goma.", "ASSAULT")
+    assert event.source == ["anon:XXX-MIL"]
+
+
+def test_the_doers_own_phrase_yields_the_parties_inside_it() -> None:
+    event = one("Ramos reneged on his commitment to the villagers.")
+    assert (event.type, event.source, event.target) == (
+        "REJECT",
+        ["person:ramos"],
+        ["anon:XXX-CVL"],
+    )
+
+
+def test_holding_people_as_shields_is_assault() -> None:
+    event = one("The army held the villagers as human shields.")
+    assert (event.type, event.cameo) == ("ASSAULT", "184")
+
+
+def test_an_event_that_is_the_passive_subject_of_another_is_its_content() -> None:
+    events, _ = events_in("The talks with Peru were cancelled by Chile.")
+    assert [e.type for e in events] == ["SANCTION"]
+
+
+def test_an_attempt_is_the_act() -> None:
+    assert one("The rebels tried to shell Goma.").modality == "occurred"
+
+
+def test_until_a_present_clause_is_a_condition() -> None:
+    event = one("The rebels refused to talk until the army withdraws from Goma.", "RETREAT")
+    assert event.modality == "hypothetical"
+
+
+def test_the_one_who_orders_an_event_is_its_source() -> None:
+    event = one("The junta has ordered patrols by the police in Goma.")
+    assert event.type == "MOBILIZE"
+    assert event.source[0] == "anon:XXX-JUN" and "anon:XXX-COP" in event.source
+
+
+def test_not_far_from_an_event_is_a_place_not_its_content() -> None:
+    events, _ = events_in(
+        "Soldiers wounded the villagers not far from protests against the Chilean government."
+    )
+    assert sorted(e.type for e in events) == ["ASSAULT", "PROTEST"]
+
+
+def test_against_on_a_nearer_noun_is_the_target_of_a_protest() -> None:
+    event = one("Dhaka saw protests in the suburbs against the Chilean government.")
+    assert (event.type, event.target) == ("PROTEST", ["gov:CHL"])
+
+
+def test_talks_told_by_a_speaker_are_the_speakers() -> None:
+    event = one("Ramos said the talks were productive.")
+    assert (event.type, event.source) == ("CONSULT", ["person:ramos"])
+
+
+NEW_VERBS = [
+    ("Lindqvist lauded Ramos for his courage.", "SUPPORT", "051"),
+    ("Ramos lambasted Lindqvist over the budget.", "ACCUSE", "111"),
+    ("Police quelled the protest in Dhaka.", "COERCE", "175"),
+    ("The army reinforced the border with more troops.", "MOBILIZE", "150"),
+    ("Rebel forces ambushed the army near Goma.", "ASSAULT", "190"),
+    ("Turkey annexed the border villages.", "ASSAULT", "192"),
+    ("Canada aided the rebels with food.", "AID", "070"),
+    ("The army disengaged from the front near Goma.", "RETREAT", "087"),
+    ("The junta exiled the journalist.", "COERCE", "174"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo"), NEW_VERBS)
+def test_more_verbs(text: str, event_type: str, cameo: str) -> None:
+    event = one(text)
+    assert (event.type, event.cameo) == (event_type, cameo)
+
+
+def test_blasting_a_rock_is_no_criticism() -> None:
+    events, _ = events_in("The miners blasted the rock near Goma.")
+    assert events == []

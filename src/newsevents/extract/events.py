@@ -9,8 +9,10 @@ order, each with word-sense conditions on the parse ("strike" + a deal object is
   object of one of its argument prepositions) is not an event of its own: "declined a direct
   meeting with X" is one REJECT whose target is X, "threatened to shell" one THREATEN. A
   trigger joined to another of the same type by a conjunction, a participle clause or an
-  instrument preposition ("opened fire ... and wounded", "killed ... in a bomb attack") is
-  the same event;
+  instrument preposition ("opened fire ... and wounded", "killed ... in a bomb attack"), or
+  that is the subject of its verb ("a roadside bombing killed ...") is the same event; a
+  purpose clause ("staged demonstrations to demand reforms") is the goal of the event its
+  verb's object names;
 - **source / target**: subject and object, swapped for passives (agent "by X"); subjects
   inherited through xcomp, conj, advcl and relative clauses; prepositional partners ("with",
   "to", "against", "between" ...); possessives and actor modifiers of nouns ("Putin's
@@ -18,9 +20,17 @@ order, each with word-sense conditions on the parse ("strike" + a deal object is
   ids through ``actor_index`` only, so every id is one of the document's actors. A nominal
   trigger with no actor of its own takes the actors of the last event of the same type in
   the same or the previous sentence (news repeats the summit it just named), else the
-  speaker of the quote it sits in; an event with no actor at all is dropped;
+  speaker of the quote it sits in. The speaker is never lent to an event whose doer the
+  sentence names ("the sides agreed, an official said"), to a passive ("X was arrested,
+  police said") or to a nominal material event ("the fighting", "unrest"). An event told
+  as background ("after", "following", "in response to") takes no actors from the verb
+  it depends on. An event with no actor at all is dropped;
+- **promises and threats**: a cooperative act declared ready or promised ("ready to
+  contribute troops") is AGREE (CAMEO 03), a hostile one ("prepared to impose martial
+  law") THREATEN (CAMEO 13), a refused one ("will not meet") REJECT;
 - **modality** (``kb/modality.yaml``): negated > hypothetical > planned > occurred, from
-  negation, modal and future auxiliaries, "if" clauses, governing verbs ("plans to",
+  negation, modal and future auxiliaries, "if" clauses and present-tense "until/before"
+  clauses (a condition still to be met), governing verbs ("plans to",
   "considering", "denied that"), noun modifiers ("potential", "planned"), governing nouns
   ("the idea of") and future time expressions ("next week");
 - **place / time**: the place or time mention whose head chain reaches the trigger (or the
@@ -69,13 +79,17 @@ VERB_CERTAINTY = 0.85
 NOUN_CERTAINTY = 0.75
 
 # Dependencies through which a trigger is the complement (content) of the trigger above it.
-_COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "pcomp", "acl", "attr", "oprd", "dative"})
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "xcomp", "ccomp", "pcomp", "acl", "attr", "oprd", "dative", "nsubjpass"}
+)
 # Prepositions whose object is an argument of the trigger they hang from ("refused to",
 # "appeal for", "accused of", "agreed to"): a trigger there is absorbed.
 _ARGUMENT_PREPS = frozenset(
     {"for", "to", "of", "on", "against", "from", "over", "about", "into", "toward", "towards",
      "upon", "at"}
 )  # fmt: skip
+# Adverbs that make the next preposition a place ("not far from", "close to").
+_LOCATIVE_ADVERBS = frozenset({"far", "away", "close", "near", "next", "adjacent", "apart"})
 # Prepositions of manner or instrument: a trigger of the same type there is the same event.
 _SAME_EVENT_PREPS = frozenset({"in", "during", "by", "through", "with", "amid", "under"})
 # Prepositions whose object is a partner or target of the event.
@@ -104,8 +118,11 @@ _EVENT_HEADS = frozenset(
 )  # fmt: skip
 # Prepositions (and nouns) that put an event in the background of another ("after five
 # days of fighting", "in the wake of the killing"): such a mention borrows no actors.
-_BACKGROUND_PREPS = frozenset({"after", "since", "before", "amid", "despite"})
+_BACKGROUND_PREPS = frozenset({"after", "since", "before", "amid", "despite", "following"})
 _BACKGROUND_NOUNS = frozenset({"wake", "response", "aftermath", "result", "end", "eve"})
+# Of those, the ones whose event is another party's doing ("in response to X", "in the wake
+# of X"), unlike "the end of his tour".
+_CAUSE_NOUNS = frozenset({"wake", "response", "aftermath", "result"})
 _ADJUNCT_PREPS = _BACKGROUND_PREPS | {"following", "during", "until", "unlike"}
 _ENTITY_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -115,9 +132,18 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "ROOT"
 _INTENT_CAMEO = {"SUPPORT": "032", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
                  "COOPERATE": "031", "CONSULT": "036", "AGREE": "030"}  # fmt: skip
 _PROMISE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT"})
+# Hostile acts that, declared ready or promised, are PLOVER THREATEN (CAMEO 13): "is
+# prepared to impose martial law", "vowed to retaliate".
+_THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312",
+                 "PROTEST": "133"}  # fmt: skip
 # Acts whose refusal ("will not meet", "would not release") is a REJECT.
 _REFUSABLE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+)  # fmt: skip
+# Verbal interactions: a nominal one with no party named ("the talks", "a warning") is
+# likely the reporting speaker's own ("X said the talks went well").
+_SPOKEN_TYPES = frozenset(
+    {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "THREATEN", "REJECT", "ACCUSE"}
 )  # fmt: skip
 # Types whose arguments are symmetric partners.
 SYMMETRIC_TYPES = frozenset({"CONSULT"})
@@ -139,10 +165,12 @@ class Sense:
     objects: frozenset[str] = frozenset()
     no_object: bool = False
     preps: frozenset[str] = frozenset()
+    prep_objects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     not_modifiers: frozenset[str] = frozenset()
     governed_by: frozenset[str] = frozenset()
+    of_noun: frozenset[str] = frozenset()
     voice: str | None = None
 
 
@@ -152,6 +180,7 @@ class Lexicon:
     nouns: dict[str, tuple[Sense, ...]]
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
+    causative_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -163,6 +192,7 @@ class Modality:
     hypothetical_nouns: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     hypothetical_marks: frozenset[str]
+    pending_marks: frozenset[str]
     planned_aux: frozenset[str]
     planned_governors: frozenset[str]
     planned_nouns: frozenset[str]
@@ -175,7 +205,7 @@ class Modality:
 
 _SENSE_KEYS = frozenset(
     {"type", "cameo", "mode", "certainty", "none", "object", "no_object", "prep", "particle",
-     "modifier", "not_modifier", "governed_by", "voice"}
+     "prep_object", "modifier", "not_modifier", "governed_by", "of_noun", "voice"}
 )  # fmt: skip
 
 
@@ -216,10 +246,12 @@ def _sense(raw: Any, where: str, path: Path, default_certainty: float) -> Sense:
         objects=_words(raw.get("object"), where, path),
         no_object=bool(raw.get("no_object", False)),
         preps=_words(raw.get("prep"), where, path),
+        prep_objects=_words(raw.get("prep_object"), where, path),
         particles=_words(raw.get("particle"), where, path),
         modifiers=_words(raw.get("modifier"), where, path),
         not_modifiers=_words(raw.get("not_modifier"), where, path),
         governed_by=_words(raw.get("governed_by"), where, path),
+        of_noun=_words(raw.get("of_noun"), where, path),
         voice=_voice(raw.get("voice"), where, path),
     )
 
@@ -257,12 +289,13 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         nouns=_senses(data.get("nouns"), "nouns", path, NOUN_CERTAINTY),
         classes=classes,
         light_verbs=_words(data.get("light_verbs"), "light_verbs", path),
+        causative_verbs=_words(data.get("causative_verbs"), "causative_verbs", path),
     )
     builtin = {"actor", "person", "place"}
     for table in (lexicon.verbs, lexicon.nouns):
         for lemma, senses in table.items():
             for sense in senses:
-                for word in sense.objects:
+                for word in sense.objects | sense.prep_objects:
                     if word.startswith("+") and word[1:] not in set(classes) | builtin:
                         raise BadKnowledgeBase(
                             str(path), problem=f"{lemma}: unknown class {word!r} in object"
@@ -285,6 +318,7 @@ def load_modality(path: Path = MODALITY_FILE) -> Modality:
         hypothetical_nouns=get("hypothetical", "nouns"),
         hypothetical_modifiers=get("hypothetical", "modifiers"),
         hypothetical_marks=get("hypothetical", "marks"),
+        pending_marks=get("hypothetical", "pending_marks"),
         planned_aux=get("planned", "auxiliaries"),
         planned_governors=get("planned", "governors"),
         planned_nouns=get("planned", "nouns"),
@@ -403,6 +437,15 @@ def _phrase_actors(ctx: _Context, token: Token | None) -> list[str]:
     return _np_actors(ctx, token) or _modifier_actors(ctx, token)
 
 
+def _other_actors(ctx: _Context, token: Token | None, source: list[str]) -> list[str]:
+    """Actors of an argument other than the doer: when the phrase is the doer's own ("his
+    commitment to the Zambian people"), the parties named inside it."""
+    found = _phrase_actors(ctx, token)
+    if token is not None and found and all(a in source for a in found):
+        found = found + _modifier_actors(ctx, token)
+    return found
+
+
 # --------------------------------------------------------------------------- senses
 
 
@@ -493,6 +536,11 @@ def _choose(ctx: _Context, token: Token, senses: Sequence[Sense], nominal: bool)
             continue
         if sense.preps and not (sense.preps & preps):
             continue
+        if sense.prep_objects and not any(
+            _in_classes(ctx, obj, sense.prep_objects)
+            for obj in _prep_objects(token, sense.preps or _TARGET_PREPS)
+        ):
+            continue
         if sense.particles and not (sense.particles & particles):
             continue
         if sense.modifiers and not (sense.modifiers & modifiers):
@@ -501,6 +549,12 @@ def _choose(ctx: _Context, token: Token, senses: Sequence[Sense], nominal: bool)
             continue
         if sense.governed_by and not (
             token.dep_ == "pobj" and token.head.lower_ in sense.governed_by
+        ):
+            continue
+        if sense.of_noun and not (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and _lemma(token.head.head) in sense.of_noun
         ):
             continue
         if sense.voice is not None and (sense.voice == "passive") != _is_passive(token):
@@ -519,7 +573,13 @@ def _obligation(ctx: _Context, token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "ccomp" and _aux_words(child) & ctx.modality.obligation_aux:
             subject = _child(child, "nsubj", "nsubjpass")
-            return subject is not None and subject.pos_ != "PRON"
+            if subject is None:
+                return False
+            if subject.pos_ != "PRON":
+                return True
+            # "saying he must resign": a pronoun for someone other than the speaker.
+            other = _token_actor(ctx, subject, deep=False)
+            return other is not None and other not in _subject(ctx, token)
     return False
 
 
@@ -543,6 +603,9 @@ def _candidates(ctx: _Context) -> list[_Candidate]:
                 continue  # "summit plans", "protest movement"
             if token.ent_type_ in _ENTITY_NAMES:
                 continue  # "Asia-Pacific Economic Cooperation", "Ceasefire Committee"
+            after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if after is not None and after.text == "-" and not after.whitespace_:
+                continue  # the first half of a hyphenated word: "deal-making", "war-torn"
             senses = lexicon.nouns.get(_lemma(token)) or lexicon.nouns.get(token.lower_)
             nominal = True
         else:
@@ -583,6 +646,8 @@ def _absorb(candidates: list[_Candidate]) -> None:
             if dep == "pobj":
                 if head.lower_ not in _ARGUMENT_PREPS | _SAME_EVENT_PREPS:
                     break
+                if head.i > 0 and head.nbor(-1).lower_ in _LOCATIVE_ADVERBS:
+                    break  # "wounded five people not far from protests": a place
             elif dep == "prep":
                 pass
             elif dep == "conj" and cand.nominal and current.pos_ in ("NOUN", "PROPN"):
@@ -606,6 +671,14 @@ def _absorb(candidates: list[_Candidate]) -> None:
                 cand.absorbed_by = governor
                 break
             current = head
+        if cand.absorbed_by is None and _purpose_clause(token):
+            # "staged demonstrations to demand reforms": the goal of the event its verb's
+            # object names ("demonstrations"), not an event of its own.
+            for obj in token.head.children:
+                owner = by_token.get(obj.i)
+                if obj.dep_ == "dobj" and owner is not None and owner.nominal and owner is not cand:
+                    cand.absorbed_by = owner
+                    break
         if cand.absorbed_by is not None:
             continue
         # The same event told twice: "opened fire ... and wounded", "killing or wounding".
@@ -613,6 +686,11 @@ def _absorb(candidates: list[_Candidate]) -> None:
             same = by_token.get(token.head.i)
             if same is not None and same.sense.type == cand.sense.type:
                 cand.absorbed_by = same
+        # The event as the subject of its own verb: "a roadside bombing killed two soldiers".
+        elif cand.nominal and token.dep_ == "nsubj":
+            verb = by_token.get(token.head.i)
+            if verb is not None and not verb.nominal and verb.sense.type == cand.sense.type:
+                cand.absorbed_by = verb
     # Break cycles, if the parse has any.
     for cand in candidates:
         seen = {id(cand)}
@@ -623,6 +701,16 @@ def _absorb(candidates: list[_Candidate]) -> None:
                 break
             seen.add(id(top))
             top = top.absorbed_by
+
+
+def _purpose_clause(token: Token) -> bool:
+    """A to-infinitive adverbial clause without a subject of its own ("... to demand X")."""
+    return (
+        token.dep_ == "advcl"
+        and token.pos_ == "VERB"
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+        and _child(token, "nsubj", "nsubjpass") is None
+    )
 
 
 def _root_of(cand: _Candidate) -> _Candidate:
@@ -662,7 +750,66 @@ def _subject(ctx: _Context, verb: Token, depth: int = 0) -> list[str]:
             agent = _child(head, "agent")
             return _phrase_actors(ctx, _child(agent, "pobj")) if agent is not None else []
         return _subject(ctx, head, depth + 1)
+    if verb.dep_ == "acomp":  # "France is ready to contribute": the subject of "is"
+        return _subject(ctx, head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(ctx, head.head, depth + 1)  # "X escaped after firing": X fired
     return []
+
+
+def _agent_phrase(verb: Token, depth: int = 0) -> Token | None:
+    """The word that names the doer of the verb (its subject, the agent of a passive, or the
+    phrase it inherits them from), whether or not it is a known actor; None if unsaid."""
+    if _is_passive(verb):
+        agent = _child(verb, "agent")
+        return _child(agent, "pobj") if agent is not None else None
+    subject = _child(verb, *_SUBJECT_DEPS)
+    if subject is not None:
+        return subject
+    if depth >= 3:
+        return None
+    head = verb.head
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return head
+    if verb.dep_ == "xcomp":
+        controller = _child(head, "dobj") or _child(head, "nsubjpass")
+        return controller if controller is not None else _agent_phrase(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "acomp"):
+        return _agent_phrase(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _agent_phrase(head.head, depth + 1)
+    return None
+
+
+def _names_own_agent(cand: _Candidate) -> bool:
+    """The sentence names who did it (a noun phrase, not a pronoun), or tells the event as a
+    happening, so it must not borrow the reporting speaker as its source: in "the sides
+    agreed, an official said" the official did not agree; in "five men were arrested,
+    the paper said" the paper arrested no one."""
+    token = cand.token
+    if not cand.nominal:
+        if _is_passive(token):
+            return True
+        return _is_named(_agent_phrase(token))
+    if any(c.dep_ == "poss" for c in token.children) or "by" in _prep_words(token):
+        return True
+    if cand.governor is not None and not _is_passive(cand.governor):
+        agent = _agent_phrase(cand.governor)
+        if agent is not None and agent.pos_ == "PRON" and agent.lower_ not in _RELATIVE_PRONOUNS:
+            return False  # "it is prepared to impose martial law": the speaker, likely
+        if _is_named(agent):
+            return True
+    # "X said the talks went well": X likely took part. "X said the fighting went on",
+    # "a state of siege was declared, X said": the one who tells of it did not fight.
+    return cand.sense.type not in _SPOKEN_TYPES
+
+
+def _is_named(phrase: Token | None) -> bool:
+    return (
+        phrase is not None
+        and phrase.pos_ in ("NOUN", "PROPN")
+        and phrase.lower_ not in _RELATIVE_PRONOUNS
+    )
 
 
 def _prep_objects(token: Token, words: frozenset[str]) -> Iterable[Token]:
@@ -680,9 +827,9 @@ def _verbal_arguments(ctx: _Context, cand: _Candidate) -> None:
     source = _subject(ctx, verb)
     target: list[str] = []
     patient = _object(verb)
-    target += _phrase_actors(ctx, patient)
+    target += _other_actors(ctx, patient, source)
     for obj in _prep_objects(verb, _TARGET_PREPS):
-        target += _phrase_actors(ctx, obj)
+        target += _other_actors(ctx, obj, source)
     # The content clause: "urged him to", "demanded that China drop", "threatened to ban X".
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp"):
@@ -724,6 +871,19 @@ def _nominal_governor(token: Token) -> Token | None:
     return None
 
 
+def _phrase_preps(noun: Token, word: str) -> Iterable[Token]:
+    """Prepositions `word` inside the noun's prepositional phrases, one level down ("protests
+    in the suburbs against X")."""
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ == word:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                for grandchild in obj.children:
+                    if grandchild.dep_ == "prep" and grandchild.lower_ == word:
+                        yield grandchild
+
+
 def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
     noun = cand.token
     source: list[str] = []
@@ -751,9 +911,35 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
                     target += actors
         elif dep == "acl":
             target += _phrase_actors(ctx, _child(child, "dobj"))
+    if not target:
+        # "protests in the suburbs against the government": the parser often hangs the
+        # "against" phrase on the nearer noun.
+        for prep in _phrase_preps(noun, "against"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    target += _np_actors(ctx, obj) or _modifier_actors(ctx, obj)
     governor = _nominal_governor(noun)
+    if (
+        governor is None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in cand.sense.governed_by
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    ):
+        governor = noun.head.head  # "troops remained on alert": the preposition is the predicate's
     cand.governor = governor
-    if not source and governor is not None and not _is_passive(governor):
+    if (
+        governor is not None
+        and not _is_passive(governor)
+        and _lemma(governor) in ctx.lexicon.causative_verbs
+    ):
+        # "the government ordered patrols by police": the one who orders it is its source.
+        source = _subject(ctx, governor) + source
+    if (
+        not source
+        and governor is not None
+        and not _is_passive(governor)
+        and not _in_background(noun, _CAUSE_NOUNS)  # "X resigned after protests": X did not protest
+    ):
         source = _subject(ctx, governor)
     if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
         # The parser often hangs the partner on the verb: "imposed sanctions on Iran".
@@ -783,6 +969,21 @@ def _negated_here(ctx: _Context, token: Token) -> bool:
     return any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for c in token.children
     )
+
+
+def _present(verb: Token) -> bool:
+    """A present-tense clause ("they demobilize", "demands are met"): after "until" or
+    "before", a condition still to be fulfilled."""
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if tags & {"VBD", "MD"}:
+        return False
+    return bool(tags & {"VBP", "VBZ"}) or (verb.tag_ == "VB" and not _aux_words(verb))
+
+
+def _phrasal(token: Token) -> str:
+    """The lemma with its particle, if any: "rule out", "call off"."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{_lemma(token)} {particle}" if particle else _lemma(token)
 
 
 def _clause_marks(token: Token) -> set[str]:
@@ -848,6 +1049,8 @@ def _modality(ctx: _Context, cand: _Candidate, times: list[Time]) -> str:
                     hypothetical = True
             if _clause_marks(t) & m.hypothetical_marks and t.dep_ == "advcl":
                 hypothetical = conditional = True
+            if t.dep_ == "advcl" and _clause_marks(t) & m.pending_marks and _present(t):
+                hypothetical = conditional = True  # "until their demands are met"
         if (
             (own_clause or position == 0)
             and t.dep_ in ("advcl", "ccomp")
@@ -855,7 +1058,7 @@ def _modality(ctx: _Context, cand: _Candidate, times: list[Time]) -> str:
         ):
             hypothetical = conditional = True
         if position > 0 and via != "conj":
-            if lemma in m.negation_governors and via in ("ccomp", "xcomp"):
+            if _phrasal(t) in m.negation_governors and via in ("ccomp", "xcomp"):
                 negated = True
             elif lemma in m.hypothetical_governors and via in _HYPOTHETICAL_VIA:
                 hypothetical = True
@@ -913,7 +1116,7 @@ def _attach(
         if span is None or len(span) == 0:
             continue
         current = span.root
-        for _ in range(6):
+        for _ in range(8):
             if current.i in owners and not (start <= current.idx < end):
                 attached.setdefault(current.i, []).append(key)
                 break
@@ -925,7 +1128,7 @@ def _attach(
     return attached
 
 
-def _in_background(token: Token) -> bool:
+def _in_background(token: Token, nouns: frozenset[str] = _BACKGROUND_NOUNS) -> bool:
     """A nominal trigger told as the background of another event ("after five days of
     fighting", "in response to recent unrest")."""
     current = token
@@ -937,7 +1140,7 @@ def _in_background(token: Token) -> bool:
         if word in _BACKGROUND_PREPS:
             return True
         prep_head = head.head
-        if word in ("of", "to") and _lemma(prep_head) in _BACKGROUND_NOUNS:
+        if word in ("of", "to") and _lemma(prep_head) in nouns:
             return True
         if word != "of" or prep_head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return False
@@ -1087,7 +1290,9 @@ def extract_events(
         background = cand.nominal and not cand.source and not cand.target and _in_background(token)
         if background:
             speaker = []
-        if cand.nominal and not cand.source and not cand.target and not background:
+        if cand.nominal and not cand.source and not cand.target:
+            # The same kind of event just named is this one ("... will meet, following a
+            # recent phone call"), even in the background.
             for sent_index, earlier in reversed(previous):
                 if sent_index < sentence - 1:
                     break
@@ -1095,7 +1300,7 @@ def extract_events(
                     cand.source, cand.target = list(earlier.source), list(earlier.target)
                     cand.borrowed = True
                     break
-        if not cand.source and speaker:
+        if not cand.source and speaker and not _names_own_agent(cand):
             cand.source = [s for s in speaker if s not in cand.target][:1] or []
             cand.borrowed = cand.borrowed or bool(cand.source)
         if not cand.source and not cand.target:
@@ -1115,6 +1320,15 @@ def extract_events(
         ) or (event_type in _PROMISE_TYPES and modality == "planned" and not cand.nominal):
             # A promise of cooperation is itself the event: PLOVER AGREE (CAMEO 03).
             event_type, cameo, modality = "AGREE", _INTENT_CAMEO[event_type], "occurred"
+        elif (
+            event_type in _THREAT_CAMEO
+            and modality != "negated"
+            and _governed_by(
+                cand.governor if cand.nominal and cand.governor is not None else token,
+                ctx.modality.intent_governors,
+            )
+        ):
+            event_type, cameo, modality = "THREATEN", _THREAT_CAMEO[event_type], "occurred"
         elif (
             modality == "negated"
             and event_type in _REFUSABLE_TYPES
