@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.errors import BadKnowledgeBase
 from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.nlp import text_of
 from newsevents.records import (
     PLOVER_TYPES,
     Actor,
@@ -1348,7 +1349,7 @@ def extract_events(
                 mode=cand.sense.mode,
                 cameo=cameo,
                 modality=modality,
-                trigger=Mention.of(doc.text, cand.start, cand.end),
+                trigger=Mention.of(text_of(doc), cand.start, cand.end),
                 source=cand.source,
                 target=cand.target,
                 place=place_of.get(id(cand)),
