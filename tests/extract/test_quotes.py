@@ -53,6 +53,7 @@ def test_split_quote_is_one_quote_covering_both_pieces() -> None:
     (q,) = quotes(text)
     assert q.start == 0 and q.end == len(text)
     assert q.kind == "direct" and q.speaker_mention and q.speaker_mention.text == "he"
+    assert q.cue == "said"
 
 
 def test_multi_paragraph_quote_reopens_without_closing() -> None:
@@ -209,3 +210,244 @@ def test_two_hundred_paragraphs_stay_fast_and_valid() -> None:
     for q in found:
         assert q.text == text[q.start : q.end]
         assert "\n" not in q.text
+
+
+# ----------------------------------------------------------------- added constructions
+
+
+def one(found: list[Quote], cue: str) -> Quote:
+    (q,) = [q for q in found if q.cue == cue]
+    return q
+
+
+def test_parenthetical_attribution_takes_the_longer_side() -> None:
+    text = "The new bridge, the mayor said, will carry twice as many cars as the old one."
+    q = one(quotes(text), "said")
+    assert q.text == "will carry twice as many cars as the old one"
+    assert q.speaker_mention and q.speaker_mention.text == "the mayor"
+
+
+def test_appended_attribution_after_a_cue_verb_of_the_content() -> None:
+    text = "Those talks are continuing, he said."
+    (q,) = quotes(text)
+    assert q.text == "Those talks are continuing" and q.cue == "said"
+
+
+def test_it_as_subject_of_an_active_speech_verb() -> None:
+    text = "The lawsuit was filed on Monday. It says the company broke the safety rules."
+    q = one(quotes(text), "says")
+    assert q.text == "the company broke the safety rules"
+    assert q.speaker_mention and q.speaker_mention.text == "It"
+
+
+def test_it_is_said_has_no_speaker() -> None:
+    assert not quotes("It is said that the castle is haunted.")
+
+
+def test_topic_of_a_preposition_verb() -> None:
+    found = quotes("The senator spoke of the hardships facing farmers in the valley.")
+    q = one(found, "spoke")
+    assert q.text == "the hardships facing farmers in the valley"
+    warned = one(quotes("The minister warned against hasty cuts to the budget."), "warned")
+    assert warned.text == "hasty cuts to the budget"
+
+
+def test_spoke_without_a_topic_is_not_a_cue() -> None:
+    assert not quotes("The senator spoke for an hour in the town hall.")
+
+
+def test_directive_with_addressee_and_infinitive() -> None:
+    found = quotes("The governor told his aides to prepare a new budget.")
+    q = one(found, "told")
+    assert q.text == "to prepare a new budget"
+    assert q.speaker_mention and q.speaker_mention.text == "The governor"
+
+
+def test_questioned_whether_and_questioned_an_object() -> None:
+    q = one(quotes("Mr. Ortiz questioned whether the vote was fair."), "questioned")
+    assert q.text == "whether the vote was fair"
+    q = one(quotes("Mr. Ortiz questioned the integrity of the count."), "questioned")
+    assert q.text == "the integrity of the count"
+
+
+def test_that_clause_kept_whatever_the_subject_but_not_for_evidence() -> None:
+    q = one(quotes("Most analysts agreed that the plan would raise prices."), "agreed")
+    assert q.text == "that the plan would raise prices"
+    assert not [q for q in quotes("His choice suggests that he wants peace.") if q.cue]
+
+
+def test_called_for_a_gerund() -> None:
+    q = one(quotes("Ms. Reyes called for lifting the ban on imports."), "called for")
+    assert q.text == "lifting the ban on imports"
+
+
+def test_topic_object_with_as_but_not_the_occasion() -> None:
+    text = "Ms. Lind criticized the treaty as a mistake during a visit to Oslo."
+    q = one(quotes(text), "criticized")
+    assert q.text == "the treaty as a mistake"
+
+
+def test_topic_object_without_a_trailing_which_aside() -> None:
+    text = "Mr. Cole praised the new law, which took effect in May."
+    q = one(quotes(text), "praised")
+    assert q.text == "the new law"
+
+
+def test_according_to_between_two_clauses_takes_the_one_before() -> None:
+    text = "Prices rose by 4 percent, according to the agency, more than in any year since 1990."
+    q = one(quotes(text), "according to")
+    assert q.text == "Prices rose by 4 percent"
+    assert q.speaker_mention and q.speaker_mention.text == "the agency"
+
+
+def test_quoted_fragment_inside_a_topic_content() -> None:
+    text = 'The senator blasted the mayor as a "disgrace" on Tuesday.'
+    q = one(quotes(text), "blasted")
+    assert q.text == 'the mayor as a "disgrace"'
+    assert q.kind == "partial"
+
+
+def test_claim_noun_with_an_owner() -> None:
+    text = "Reporters checked the senator's claim that the bridge is unsafe."
+    q = one(quotes(text), "claim")
+    assert q.text == "that the bridge is unsafe"
+    assert q.speaker_mention and q.speaker_mention.text == "the senator"
+
+
+def test_claim_noun_without_owner_is_not_a_quote() -> None:
+    assert not quotes("Reporters checked the claim that the bridge is unsafe.")
+
+
+def test_title_of_a_show_is_not_a_partial_quote() -> None:
+    text = 'Mr. Hale told "Morning Report" that the plan was dead.'
+    found = quotes(text)
+    assert all("Morning Report" not in q.text for q in found)
+    q = one(found, "told")
+    assert q.text == "that the plan was dead"
+
+
+def test_second_that_clause_stays_in_the_content() -> None:
+    text = "Experts agreed that the tax would raise revenue but that it would add new layers."
+    q = one(quotes(text), "agreed")
+    assert q.text.endswith("would add new layers")
+
+
+def test_chanted_words_are_a_quote() -> None:
+    text = 'The crowd chanted "No more war!" outside the embassy.'
+    (q,) = quotes(text)
+    assert q.text == '"No more war!"' and q.cue == "chanted"
+
+
+def test_quoted_end_of_a_reported_clause_is_one_partial_quote() -> None:
+    text = 'The talks are "going nowhere," the envoy said on Monday.'
+    (q,) = quotes(text)
+    assert q.text == 'The talks are "going nowhere,"'
+    assert q.kind == "partial" and q.cue == "said"
+
+
+def test_relative_clause_with_its_own_attribution_is_cut_off() -> None:
+    text = (
+        "They deny that many civilians were killed in raids that residents say destroyed "
+        "whole streets."
+    )
+    found = quotes(text)
+    assert one(found, "deny").text == "that many civilians were killed in raids"
+    said = one(found, "say")
+    assert said.text == "destroyed whole streets"
+    assert said.speaker_mention and said.speaker_mention.text == "residents"
+
+
+def test_as_clause_of_a_speaker_takes_the_clause_around_it() -> None:
+    text = "The city, as the mayor said, will rebuild the bridge within a year."
+    q = one(quotes(text), "said")
+    assert q.text == "will rebuild the bridge within a year"
+    assert q.speaker_mention and q.speaker_mention.text == "the mayor"
+
+
+def test_as_reported_by_is_not_a_content_of_its_own() -> None:
+    text = "As reported by the Herald, the council approved the budget."
+    assert not [q for q in quotes(text) if q.cue == "reported"]
+
+
+def test_participle_names_and_subordinate_clauses_are_not_attributions() -> None:
+    assert not quotes("A man named Tom Clarke bought the old mine.")
+    assert not quotes("When farmers ask for help, the ministry ignores them.")
+    assert not quotes("Everything the mayor says is a lie.")
+
+
+def test_headline_label_with_a_speaker_name() -> None:
+    text = "Navarro: Tariffs Will Stay Until Talks Resume\n\nThe adviser spoke on Monday."
+    navarro = actor(text, "person:peter-navarro", "Peter Navarro", "Navarro")
+    q = one(quotes(text, [navarro]), ":")
+    assert q.text == "Tariffs Will Stay Until Talks Resume"
+    assert q.speaker == "person:peter-navarro"
+
+
+def test_dateline_and_labels_are_not_speakers() -> None:
+    assert not quotes("WASHINGTON: The Senate voted on Tuesday.\n\nUpdate: The story was fixed.")
+
+
+def test_inverted_speaker_when_the_parser_takes_a_quoted_word_for_subject() -> None:
+    text = '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, an organizer.'
+    (q,) = quotes(text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Leslie Wimes"
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    text = (
+        "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
+        "tell an American story."
+    )
+    q = one(quotes(text), "said")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "President Obama"
+
+
+def test_topic_object_without_aside_or_purpose_clause() -> None:
+    text = "Ms. Hale acknowledged the reality of climate change, which makes her an outlier."
+    assert one(quotes(text), "acknowledged").text == "the reality of climate change"
+    text = "Ms. Duval highlights the killings of two men to give context to the movement."
+    assert one(quotes(text), "highlights").text == "the killings of two men"
+
+
+def test_quoted_relative_clause_stays_in_the_content() -> None:
+    text = 'She says Mr. Holt is part of the "same rigged system that he claims he will change."'
+    q = one(quotes(text), "says")
+    assert q.text.startswith("Mr. Holt is part of") and "he will change" in q.text
+
+
+def test_occasion_hung_inside_the_content_is_cut_off() -> None:
+    text = 'Mr. Ray criticized the treaty as a "crazy system" during a stop in Flint.'
+    q = one(quotes(text), "criticized")
+    assert q.text == 'the treaty as a "crazy system"'
+
+
+def test_accused_someone_of_something() -> None:
+    q = one(quotes("Mr. Dunn accused the mayor of lying about the budget."), "accused")
+    assert q.text == "the mayor of lying about the budget"
+
+
+def test_directive_infinitive_after_an_occasion() -> None:
+    text = 'Mr. Dunn tells his supporters at a rally to "go to your place and vote."'
+    found = quotes(text)
+    q = one(found, "tells")
+    assert q.text.startswith("to") and "vote" in q.text
+    assert q.kind in ("partial", "direct")
+
+
+def test_speaker_before_the_cue_when_a_quoted_word_was_taken_for_subject() -> None:
+    text = (
+        '"He would be a great senator. One of the brightest members," '
+        "Rep. Ann Cole (D-Md.) said in a phone interview."
+    )
+    (q,) = quotes(text)
+    assert q.speaker_mention is not None and "Cole" in q.speaker_mention.text
+
+
+def test_naming_with_several_names() -> None:
+    text = "One of the doctors who sent the letter called Oz a quack, fake and charlatan."
+    q = one(quotes(text), "called")
+    assert q.text == "Oz a quack, fake and charlatan"
+
+
+def test_according_to_with_a_one_word_rest_is_not_a_quote() -> None:
+    assert not quotes("According to the network, basically.")

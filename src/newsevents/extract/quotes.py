@@ -15,11 +15,17 @@ One linear pass in four steps over a parsed article (lexicon: ``kb/speech.yaml``
    ``text == doc.text[start:end]`` holds for every quote;
 3. indirect quotes: every other speech cue with content: its clausal complement ("X said
    (that) ..." - "that" is kept, as PolNeAR does), the clause it is appended to ("...,
-   sources said."), an infinitive for directives ("urged them to ..."), the object for
-   topic verbs ("criticised the plan"), the rest of the sentence for "according to X".
-   A content holding a quoted fragment is a ``partial`` quote: the complement is the quote;
+   sources said.", "Acts of protest, he said, are ..." - the longer side), the clause
+   around "as X pointed out", an infinitive for directives ("urged them to ..."), the
+   object for topic verbs with what it is charged with ("criticised the plan as a farce",
+   not the occasion), the object of a topic preposition ("spoke of ...", "warned
+   against ..."), the "that"-clause of an owned noun ("Trump's claim that ..."), a
+   "Name: ..." headline, the clause before or after "according to X". A trailing aside
+   (", which ...") or a relative clause with an attribution of its own is cut off. A
+   content holding a quoted fragment is a ``partial`` quote: the complement is the quote;
 4. partial quotes: a quoted fragment outside any content is kept when something attributes
-   it: a naming verb ("called it "a farce""), an "as"-clause ("as described by X"), a
+   it: a naming verb ("called it "a farce"", the whole content when the verb has one:
+   'blasted him as a "disgrace"'), an "as"-clause ("as described by X"), a
    possessive speaker ("the Kremlin's "extreme concern""), or an earlier quote of the same
    words; other quoted fragments are scare quotes and are dropped.
 
@@ -40,6 +46,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention, Quote
 
 # --------------------------------------------------------------------------- lexicon
@@ -52,6 +59,7 @@ class SpeechLexicon:
     directive: frozenset[str]
     topic: frozenset[str]
     naming: frozenset[str]
+    about: dict[str, frozenset[str]]
     particles: dict[str, frozenset[str]]
     source_phrases: tuple[tuple[str, ...], ...]
     channel_in: frozenset[str]
@@ -60,11 +68,14 @@ class SpeechLexicon:
     audience_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     needs_actor: frozenset[str]
+    evidential: frozenset[str]
     stance_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
 
     @property
     def all_verbs(self) -> frozenset[str]:
-        return self.speech | self.cognition | self.directive | self.topic | self.naming
+        both = self.speech | self.cognition | self.directive | self.topic | self.naming
+        return both | frozenset(self.about)
 
 
 def _load_lexicon() -> SpeechLexicon:
@@ -82,6 +93,7 @@ def _load_lexicon() -> SpeechLexicon:
         directive=words(verbs["directive"]),
         topic=words(verbs["topic"]),
         naming=words(verbs["naming"]),
+        about={k: words(v) for k, v in verbs["about"].items()},
         particles={k: words(v) for k, v in raw["particles"].items()},
         source_phrases=tuple(tuple(p.lower().split()) for p in raw["source_phrases"]),
         channel_in=words(channel["in_nouns"]),
@@ -90,7 +102,9 @@ def _load_lexicon() -> SpeechLexicon:
         audience_verbs=words(channel["audience_verbs"]),
         reporting_verbs=words(raw["reporting_verbs"]),
         needs_actor=words(raw["needs_actor"]),
+        evidential=words(raw["evidential"]),
         stance_nouns=words(raw["stance_nouns"]),
+        claim_nouns=words(raw["claim_nouns"]),
     )
 
 
@@ -280,7 +294,7 @@ class _Context:
 
     def __init__(self, doc: Doc, actors: list[Actor]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.index: MentionIndex = actor_index(actors)
         self.actor_types = {a.id: a.type for a in actors}
         self.sents: list[Span] = list(doc.sents)
@@ -317,8 +331,15 @@ def _is_cue(tok: Token) -> bool:
     needed = LEX.particles.get(lemma)
     if needed and lemma not in LEX.speech | LEX.naming | LEX.directive:
         return any(c.lower_ in needed for c in tok.children)
+    if lemma in LEX.about and lemma not in LEX.speech | LEX.topic:
+        return _about_object(tok) is not None  # "spoke of ...", "talked about ..."
     if lemma == "put":  # "as X put it"
         return any(c.lower_ == "it" for c in tok.children)
+    # "a man named Tom", "the program, called EB-5": a name, not words ("the letter called
+    # Oz a quack", "called Friday for releasing the videos" are words).
+    if lemma in LEX.naming and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects = [c for c in tok.children if c.dep_ in ("oprd", "dobj")]
+        return len(objects) > 1 or any(c.lower_ in ("for", "on") for c in tok.children)
     return True
 
 
@@ -371,7 +392,7 @@ def _speaker_of(cue: Token) -> Token | None:
             subject = subjects[0]
             if subject.dep_ == "nsubjpass":
                 return None  # "it was said that", no agent
-            if subject.lower_ == "it" and tok.lemma_ != "put":
+            if subject.lower_ == "it" and tok.lemma_ != "put" and not _active_speech(tok):
                 return None
             return subject
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -381,6 +402,12 @@ def _speaker_of(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _active_speech(tok: Token) -> bool:
+    """ "It says the campaign broke the law": an active verb of speech whose "it" is a
+    document or an organisation, not the empty "it" of "it is said" / "it seems"."""
+    return tok.lemma_.lower() in LEX.speech and tok.tag_ in ("VBZ", "VBD", "VBP", "VBN", "VBG")
 
 
 def _agent(tok: Token) -> Token | None:
@@ -636,10 +663,46 @@ def _attribute(ctx: _Context, record: _Found, cue: Token) -> None:
     else:
         record.cue_text = _cue_text(cue)
     speaker = _speaker_of(cue)
+    if speaker is not None and ctx.inside_quote(speaker.idx) is not None:
+        speaker = _inverted_speaker(ctx, cue)  # '"... Full panic mode," said Leslie Wimes'
+    if speaker is not None:
+        speaker = _after_dateline(speaker)
     if speaker is not None:
         record.speaker = speaker
         record.mention = _name_span(speaker)
     record.channel = _channel(ctx, cue)
+
+
+def _after_dateline(tok: Token) -> Token:
+    """ "WASHINGTON -- President Obama ... said": the parser takes the dateline for the
+    subject and the name for its apposition."""
+    at_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
+    if tok.is_upper and len(tok.text) > 2 and at_start:
+        names = [c for c in tok.children if c.dep_ == "appos"]
+        if names:
+            return names[0]
+    return tok
+
+
+def _inverted_speaker(ctx: _Context, cue: Token) -> Token | None:
+    """The name next to the cue when the parser took a word of the quote for its subject:
+    right before it ('..." Rep. Cummings (D-Md.) said') or right after it ('said Wimes')."""
+    doc = cue.doc
+    i = cue.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i >= 0 and ctx.inside_quote(doc[i].idx) is None and doc[i].pos_ in ("PROPN", "PRON"):
+        return _head_of_np(doc[i]) if doc[i].pos_ == "PROPN" else doc[i]
+    if cue.i + 1 < len(doc):
+        tok = doc[cue.i + 1]
+        if tok.pos_ == "DET" and cue.i + 2 < len(doc):
+            tok = doc[cue.i + 2]
+        named = tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.ent_type_ not in ("DATE", "TIME")
+        if named and ctx.inside_quote(tok.idx) is None:
+            return _head_of_np(tok)
+    return None
 
 
 def _signature(ctx: _Context, q: _Span, record: _Found) -> None:
@@ -722,14 +785,24 @@ def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
     for tok in doc:
         if tok.i in claimed or ctx.inside_quote(tok.idx) is not None:
             continue
-        if tok.lower_ in ("according", "as", "in") and tok.dep_ == "prep":
+        if tok.lower_ in ("according", "as", "in") and (
+            tok.dep_ == "prep" or (tok.lower_ == "according" and tok.dep_ == "ROOT")
+        ):
             source = _source_phrase(tok)
             if source is not None:
                 _according(ctx, tok, source, found, claimed)
             continue
-        if not _is_cue(tok) or _as_clause(tok):
-            continue  # "as reported by Axios", "as he hinted": no content of their own
-        content = _content(ctx, tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LEX.claim_nouns:
+            _claim_noun(ctx, tok, found)
+            continue
+        if not _is_cue(tok):
+            continue
+        if _as_clause(tok):
+            if not _as_speaker_clause(tok):
+                continue  # "as reported by Axios", "as he hinted at": no content of their own
+            content = _appended(ctx, tok)  # "Hawaii, as his adviser pointed out, rarely ..."
+        else:
+            content = _content(ctx, tok)
         if content is None:
             continue
         start, end = content
@@ -737,11 +810,65 @@ def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
         _attribute(ctx, record, tok)
         if record.mention is None or record.speaker is None:
             continue  # "it is said that ...", no one said it
-        if tok.lemma_.lower() in LEX.needs_actor and not _animate(ctx, record.speaker):
+        if (
+            tok.lemma_.lower() in LEX.needs_actor
+            and not _animate(ctx, record.speaker)
+            and (
+                tok.lemma_.lower() in LEX.evidential
+                or not any(c.dep_ == "ccomp" for c in tok.children)
+            )
+        ):
             continue  # "his choice signals ...", "the report suggests ..."
         record.content_of = tok
         claimed.add(tok.i)
         found.append(record)
+
+
+def _claim_noun(ctx: _Context, noun: Token, found: list[_Found]) -> None:
+    """ "Trump's claim that ...", "a Times report that ...": a noun of speech with a
+    "that"-clause and an owner who made it."""
+    clause = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return
+    owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None or owner.tag_ in ("WP$",):
+        return
+    span = _trimmed(ctx, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return
+    record = _Found(span[0], span[1], "indirect", sentence=ctx.sent_at(noun.idx))
+    record.cue, record.cue_text = noun, noun.text
+    record.speaker, record.mention = owner, _name_span(owner)
+    record.content_of = noun
+    found.append(record)
+
+
+def _subjectless(clause: Token) -> bool:
+    """A finite verb without subject or complementiser: no reported clause of its own."""
+    return clause.tag_ in ("VBZ", "VBD", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in clause.children
+    )
+
+
+def _as_speaker_clause(tok: Token) -> bool:
+    """ "as X pointed out," set off by commas: X's point is the clause around it (not "as
+    reported by Axios", a relay, nor "as he hinted at a deal", which has its own object)."""
+    return (
+        tok.lemma_.lower() in LEX.speech
+        and tok.lemma_.lower() not in LEX.reporting_verbs
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "it" for c in tok.children)
+    )
 
 
 def _as_clause(tok: Token) -> bool:
@@ -755,25 +882,37 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     """Character span of what ``cue`` reports, or None."""
     lemma = cue.lemma_.lower()
     children = list(cue.children)
-    for c in children:
-        if c.dep_ == "ccomp" and not _is_question_only(c):
+    # A "that"-clause after the cue wins over a clause before it ("A, but B so bad, Obama
+    # noted, that C": the content is C).
+    ccomps = sorted(
+        (c for c in children if c.dep_ == "ccomp"),
+        key=lambda c: not (c.i > cue.i and any(g.dep_ == "mark" for g in c.children)),
+    )
+    for c in ccomps:
+        if not _is_question_only(c):
+            if c.i > cue.i and _subjectless(c):
+                continue  # "Everything Trump says is a lie": a misparse, not a clause
             if c.i < cue.i:
                 first = max(cue.sent.start, _par_first(ctx, cue))
                 return _trimmed(ctx, first, c.right_edge.i)
-            last = _content_end(c, _right_extent(cue, c))
-            return _trimmed(ctx, c.left_edge.i, _concessive_cut(ctx.doc, c.left_edge.i, last))
+            # "bombardments that rescuers say reduced ...": the content starts after the cue.
+            first = max(c.left_edge.i, cue.i + 1)
+            last = _nested_cut(ctx, c, _content_end(c, _right_extent(cue, c)))
+            return _trimmed(ctx, first, _concessive_cut(ctx.doc, first, last))
     colon = _after_colon(ctx, cue)
     if colon is not None:
         return colon
     if lemma in LEX.directive:
         for c in children:
-            if c.dep_ == "xcomp":
-                return _trimmed(ctx, c.left_edge.i, _right_extent(cue, c))
+            if c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ):  # "urged them to ...", "told his supporters at a rally to ..."
+                return _trimmed(ctx, c.left_edge.i, _topic_extent(cue, c))
         if lemma == "call":
             for c in children:
                 if c.dep_ == "prep" and c.lower_ == "for":
-                    objects = [g for g in c.children if g.dep_ == "pobj"]
-                    if objects:
+                    objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if objects:  # "called for talks", "called for lifting the ban"
                         return _trimmed(ctx, objects[0].left_edge.i, objects[0].right_edge.i)
     if lemma in LEX.naming:
         # 'called the plan "a farce"', 'described him as "a disgrace"': the object and its
@@ -786,13 +925,32 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
                 first = objects[0].left_edge.i if objects and objects[0].i < c.i else c.left_edge.i
                 if first == c.i and c.dep_ == "prep":
                     first += 1
-                return _trimmed(ctx, first, c.right_edge.i)
+                last = max(g.right_edge.i for g in children if g.dep_ == c.dep_ and g.i >= c.i)
+                return _trimmed(ctx, first, last)  # 'called Oz a quack, fake and charlatan'
     if lemma in LEX.topic:
         for c in children:
-            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not _addressee(c):
-                return _trimmed(ctx, c.left_edge.i, _right_extent(cue, c))
+            if c.dep_ != "dobj" or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            last = _topic_extent(cue, c)
+            if not _addressee(c) or last > c.right_edge.i:  # "blasted Clinton as a fraud"
+                return _trimmed(ctx, c.left_edge.i, last)
+    if lemma in LEX.about:
+        obj = _about_object(cue)
+        if obj is not None:
+            return _trimmed(ctx, obj.left_edge.i, _nonrestrictive_cut(obj))
     if lemma in LEX.speech | LEX.cognition:
         return _appended(ctx, cue)
+    return None
+
+
+def _about_object(cue: Token) -> Token | None:
+    """The object of the preposition that names a topic: "spoke of X", "warned against X"."""
+    preps = LEX.about.get(cue.lemma_.lower(), frozenset())
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
     return None
 
 
@@ -800,6 +958,10 @@ def _animate(ctx: _Context, speaker: Token) -> bool:
     """A speaker that can speak: an actor's mention, a name or a personal pronoun."""
     if speaker.pos_ == "PROPN" or speaker.lower_ in _PERSONAL:
         return True
+    if speaker.lower_ in _RELATIVE and speaker.head.dep_ == "relcl":
+        speaker = speaker.head.head  # "the police department, which reported ..."
+        if speaker.pos_ == "PROPN":
+            return True
     return ctx.index.owner_at(speaker.idx, speaker.idx + len(speaker.text)) is not None
 
 
@@ -816,6 +978,27 @@ def _concessive_cut(doc: Doc, first: int, last: int) -> int:
     return last
 
 
+def _nested_cut(ctx: _Context, root: Token, last: int) -> int:
+    """End a content before a closing relative clause that carries an attribution of its
+    own ("... killed in bombardments | that rescuers say reduced ..."), unless the speaker
+    is quoted saying it ('the "system that he claims he will change"')."""
+    for t in root.subtree:
+        if t.dep_ == "relcl" and t.right_edge.i >= last and t.left_edge.i > root.i + 1:
+            if ctx.inside_quote(t.left_edge.idx) is not None:
+                continue
+            inner = t if _is_cue(t) else None
+            if inner is None:
+                inner = next((g for g in t.children if g.dep_ == "relcl" and _is_cue(g)), None)
+            if inner is not None and any(
+                g.dep_ == "nsubj" and g.lower_ not in _RELATIVE for g in inner.children
+            ):
+                end = t.left_edge.i - 1
+                while end > root.i and root.doc[end].is_punct:
+                    end -= 1
+                return end
+    return last
+
+
 def _content_end(root: Token, last: int) -> int:
     """Cut a reported clause before a coordinated clause with its own subject ("... and
     the contract is one more step") or a trailing adverbial clause (", even as ...")."""
@@ -826,11 +1009,109 @@ def _content_end(root: Token, last: int) -> int:
             t.text == "," for t in root.doc[max(root.i, d.left_edge.i - 1) : d.left_edge.i + 1]
         )
         concessive = any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in d.children)
-        if (d.dep_ == "conj" and _is_cue(d)) or (d.dep_ == "advcl" and after_comma and concessive):
+        if (d.dep_ == "conj" and _new_attribution(d)) or (
+            d.dep_ == "advcl" and after_comma and concessive
+        ):
             end = d.left_edge.i - 1
             while end > root.i and root.doc[end].dep_ in ("cc", "punct"):
                 end -= 1
             return end
+    return last
+
+
+def _new_attribution(tok: Token) -> bool:
+    """A coordinated cue with a content of its own ("... and added that ..."), not a verb of
+    the reported clause ("... but that it would add layers of complexity")."""
+    return (
+        _is_cue(tok)
+        and any(g.dep_ == "ccomp" for g in tok.children)
+        and not any(g.dep_ == "mark" for g in tok.children)
+    )
+
+
+_TOPIC_PREPS = frozenset({"as", "for", "of", "with", "to", "on", "over"})
+
+
+def _topic_extent(cue: Token, obj: Token) -> int:
+    """Last token of a topic content: the object (without a trailing ", which ..." aside)
+    and the cue's later words up to a comma or dash ("criticized the plan as a farce",
+    "cited remarks Trump had made as examples"), not when, where or why it was said."""
+    doc = cue.doc
+    last = _nonrestrictive_cut(obj)
+    for r in cue.rights:
+        if r.i <= obj.i:
+            continue
+        if r.left_edge.i > last + 1 and any(
+            t.text in (",", ";", ":", "—", "–", "--", "-", "(")
+            for t in doc[last + 1 : r.left_edge.i]
+        ):
+            break
+        if r.dep_ == "cc":
+            continue  # 'as "provocative" | and | a "grave threat"': the next word decides
+        if r.dep_ == "punct" or (r.dep_ == "conj" and r.pos_ in ("VERB", "AUX")):
+            break
+        if _circumstance(r):
+            break
+        last = max(last, r.right_edge.i)
+    # A circumstance the parser hung inside the content: 'as a "disgrace" | on Tuesday',
+    # 'as a "crazy system" | during a campaign stop in Flint'.
+    for t in doc[obj.i : last + 1]:
+        for d in t.rights:
+            if d.i > obj.i + 1 and t.right_edge.i == last and _hung_circumstance(d):
+                later = [r for r in t.rights if r.i > d.i]
+                if all(r.dep_ in ("prep", "npadvmod", "punct") for r in later):
+                    return d.i - 1
+    return last
+
+
+def _hung_circumstance(tok: Token) -> bool:
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ != "prep":
+        return False
+    dated = any(g.ent_type_ in ("DATE", "TIME") for g in tok.children)
+    return dated or tok.lower_ in ("during", "amid", "after", "before")
+
+
+_CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "amid", "since", "at", "in", "via"})
+
+
+def _circumstance(tok: Token) -> bool:
+    """A dependent telling when, where, why or through what something was said."""
+    if tok.dep_ == "prep":
+        objects = [g for g in tok.children if g.dep_ == "pobj"]
+        if tok.lower_ in _CIRCUMSTANCE_PREPS:
+            return True
+        if any(g.ent_type_ in ("DATE", "TIME") for g in objects):
+            return True
+        return tok.lower_ == "on" and any(
+            g.lemma_.lower() in LEX.channel_on or g.text in LEX.channel_on for g in objects
+        )
+    if tok.dep_ in ("advcl", "xcomp"):
+        return (
+            _is_cue(tok)
+            or tok.tag_ == "VBG"
+            or any(g.dep_ == "mark" for g in tok.children)
+            or (
+                tok.dep_ == "advcl"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children)
+            )
+        )  # "after hackers struck", "citing ...", "to help give context"
+    return tok.dep_ in ("npadvmod", "advmod") and tok.ent_type_ in ("DATE", "TIME")
+
+
+def _nonrestrictive_cut(head: Token) -> int:
+    """Last token of ``head``'s phrase before a trailing ", which ..." / ", who ..." aside or
+    a dashed apposition: the author's comment on the content, not part of it."""
+    doc = head.doc
+    last = head.right_edge.i
+    for t in head.subtree:
+        for d in t.rights:
+            if d.dep_ in ("relcl", "appos") and d.left_edge.i > head.i:
+                before = doc[d.left_edge.i - 1]
+                if before.text in (",", "—", "–", "--") and d.right_edge.i >= last:
+                    end = d.left_edge.i - 2
+                    return end if end >= head.i else last
     return last
 
 
@@ -896,9 +1177,17 @@ def _appended(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     attribution is set off from by commas (the longer side when it stands inside)."""
     sent = cue.sent
     doc = ctx.doc
-    sub_start, sub_end = cue.left_edge.i, cue.right_edge.i
-    if cue.dep_ == "ccomp" and cue.head.i < cue.i:
-        return None
+    # The attribution's own words, without the commas that set it off (", he said,").
+    words = [c for c in cue.children if not c.is_punct]
+    sub_start = min([cue.i] + [c.left_edge.i for c in words])
+    sub_end = max([cue.i] + [c.right_edge.i for c in words])
+    if cue.dep_ == "ccomp" and (cue.head.i < cue.i or _is_cue(cue.head)):
+        return None  # the reported clause of another cue ("..., he said"), not a cue
+    if cue.dep_ in ("relcl", "acl") or (
+        cue.dep_ == "advcl"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ != "as" for c in cue.children)
+    ):
+        return None  # "everything Trump says is ...", "when veterans ask, ...": not set off
     if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children):
@@ -934,12 +1223,15 @@ def _according(
         span = _trimmed(ctx, phrase_end + 1, sent.end - 1)
     elif phrase_end >= sent.end - 2:
         span = _trimmed(ctx, sent.start, phrase_start - 1)
+    elif _clause_before(ctx.doc, sent.start, phrase_start):
+        # "Taxes rose 3 percent, according to X, more than ...": the clause before it.
+        span = _trimmed(ctx, sent.start, phrase_start - 1)
     else:
         # "Putin, according to Trump, urged him not to, while ...": the clause around it.
         head = tok.head
         span = _trimmed(ctx, sent.start, _content_end(head, head.right_edge.i))
-    if span is None:
-        return
+    if span is None or len(_WORD.findall(ctx.text, span[0], span[1])) < 2:
+        return  # "According to MSNBC, basically."
     record = _Found(span[0], span[1], "indirect", sentence=ctx.sent_at(tok.idx))
     record.cue = tok
     record.cue_text = ctx.doc[tok.i : tok.i + 2].text
@@ -947,6 +1239,17 @@ def _according(
     record.mention = _name_span(source)
     claimed.add(tok.i)
     found.append(record)
+
+
+def _clause_before(doc: Doc, first: int, phrase_start: int) -> bool:
+    """The words before ", according to X" make a clause of their own (a verb with its
+    subject), not just the subject of a clause going on after the phrase."""
+    if phrase_start - first < 4 or doc[phrase_start - 1].text not in (",", "—", "–"):
+        return False
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in t.children)
+        for t in doc[first : phrase_start - 1]
+    )
 
 
 def _trimmed(ctx: _Context, first: int, last: int) -> tuple[int, int] | None:
@@ -966,9 +1269,43 @@ def _trimmed(ctx: _Context, first: int, last: int) -> tuple[int, int] | None:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     end = min(end, _rstrip(ctx.text, start, ctx.paragraphs[ctx.paragraph_at(start)][1]))
+    q = ctx.inside_quote(max(start, end - 1))
+    if q is not None and start <= q.start and 0 < q.end - end <= 3:
+        end = q.end  # 'state is "out of control,"': the closing mark with its comma
     if not _WORD.search(ctx.text, start, end):
         return None
     return start, end
+
+
+_HEADLINE_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=[^\s\"“‘'])")
+
+
+def _headline_labels(ctx: _Context, found: list[_Found]) -> None:
+    """ "Pence: Flowers Won't Be at Debate": a line opening with a speaker's name and a
+    colon (headline style) reports that speaker's words; datelines and labels ("Update:",
+    "WASHINGTON:") are not names of people or organisations."""
+    taken = [(f.start, f.end) for f in found]
+    for p_start, p_end in ctx.paragraphs:
+        m = _HEADLINE_LABEL.match(ctx.text, p_start, p_end)
+        if m is None or any(s < p_end and p_start < e for s, e in taken):
+            continue
+        first = ctx.token_at(m.start(1))
+        names = [t for t in ctx.doc[first : ctx.token_at(m.end(1) - 1) + 1] if t.is_alpha]
+        if not names or any(t.pos_ != "PROPN" or t.is_upper for t in names):
+            continue
+        owner = ctx.index.owner_at(m.start(1), m.end(1))
+        if owner is None and not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
+            continue
+        start = m.end()
+        end = _rstrip(ctx.text, start, p_end)
+        end -= ctx.text[end - 1 : end] == "."
+        if not _WORD.search(ctx.text, start, end):
+            continue
+        record = _Found(start, end, "indirect", sentence=ctx.sent_at(start))
+        record.cue_text = ":"
+        record.speaker = ctx.doc[first]
+        record.mention = (m.start(1), m.end(1))
+        found.append(record)
 
 
 # --------------------------------------------------------------------------- step 4
@@ -980,8 +1317,8 @@ def _partials(ctx: _Context, found: list[_Found]) -> None:
     for q in ctx.quoted:
         if q.standalone or q.used:
             continue
-        if any(s <= q.start and q.end <= e for s, e in contents):
-            continue  # inside a reported content: a partial quote there
+        if any(s <= q.start < e for s, e in contents):
+            continue  # inside a reported content (its closing mark may stand just after it)
         record = _fragment(ctx, q, earlier)
         if record is not None:
             q.used = True
@@ -1001,6 +1338,8 @@ def _fragment(ctx: _Context, q: _Span, earlier: list[tuple[_Found, str]]) -> _Fo
     # The word of the fragment whose head lies outside it.
     heads = [t for t in words if not (q.start <= t.head.idx < q.end)]
     head = heads[0] if heads else words[0]
+    if _is_title(words) and _audience_slot(head):
+        return None  # 'told "Morning Joe"', 'said on "Face the Nation"': a show, not words
     # 1. A naming or speech verb governing the fragment: 'called it "a farce"'.
     gov = head.head
     for _ in range(3):
@@ -1009,6 +1348,10 @@ def _fragment(ctx: _Context, q: _Span, earlier: list[tuple[_Found, str]]) -> _Fo
             if head.dep_ == "ccomp" and head.head.i == gov.i:
                 record.kind = "direct"  # 'he claimed "great progress was made."'
             if record.mention is not None:
+                content = _content(ctx, gov)
+                if content is not None and content[0] <= q.start and q.end <= content[1] + 1:
+                    # 'blasted Clinton as a "disgrace"': the content the fragment is part of
+                    record.start, record.end = content[0], max(content[1], q.end)
                 return record
             record = _Found(q.start, q.end, "partial", sentence=record.sentence)
             break
@@ -1051,6 +1394,24 @@ def _fragment(ctx: _Context, q: _Span, earlier: list[tuple[_Found, str]]) -> _Fo
     return None
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with"})
+
+
+def _is_title(words: list[Token]) -> bool:
+    """Every word capitalised (small words aside): a title ("Meet the Press")."""
+    return len(words) <= 6 and all(
+        t.text[:1].isupper() or t.lower_ in _SMALL_WORDS or not t.is_alpha for t in words
+    )
+
+
+def _audience_slot(head: Token) -> bool:
+    """The fragment is where or to whom something was said: 'on "X"', 'told "X"'."""
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ in ("on", "to", "in", "at"):
+        return True
+    return head.dep_ in ("dobj", "dative") and gov.lemma_.lower() in LEX.audience_verbs
+
+
 # --------------------------------------------------------------------------- reporters
 
 
@@ -1087,13 +1448,14 @@ def _speaker_id(ctx: _Context, f: _Found) -> str | None:
 
 def extract_quotes(doc: Doc, *, actors: list[Actor]) -> list[Quote]:
     """Every quote in the article, in text order (ids q1, q2 ...)."""
-    if not doc.text.strip():
+    if not text_of(doc).strip():
         return []
     ctx = _Context(doc, actors)
     found: list[_Found] = []
     claimed: set[int] = set()
     _direct(ctx, found, claimed)
     _indirect(ctx, found, claimed)
+    _headline_labels(ctx, found)
     _partials(ctx, found)
     found = _inherited(ctx, found)
     _reporters(ctx, found)
@@ -1132,7 +1494,7 @@ def _in_relative(tok: Token) -> bool:
 def _kind(ctx: _Context, f: _Found) -> str:
     if f.kind != "indirect":
         return f.kind
-    inside = [q for q in ctx.quoted if f.start <= q.start and q.end <= f.end + 1]
+    inside = [q for q in ctx.quoted if f.start <= q.start < f.end]
     if not inside:
         return "indirect"
     if len(inside) == 1 and _covers(ctx.text, f, inside[0]):
