@@ -38,7 +38,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 	touch $@
 
 bench-quotes: $(VENV)/.bench-installed
-	$(BIN)/python bench/bench_quotes.py $(GOLD)/polnear
+	$(BIN)/python bench/bench_quotes.py $(GOLD)/polnear $(GOLD)/dev
 
 bench-store: install
 	$(BIN)/python bench/bench_store.py

@@ -1,8 +1,9 @@
 """Quotes side by side: textacy's ``direct_quotations`` and newsevents on the same texts.
 
-Usage: ``python bench/bench_quotes.py GOLD_DIR [GOLD_DIR ...]`` (``make bench-quotes`` runs it
-on ../shared/gold/polnear). Every text is parsed once with the newsevents spaCy model; both
-extractors then run on the same parsed docs, so the timings compare extraction alone.
+Usage: ``python bench/bench_quotes.py GOLD_DIR [GOLD_DIR ...]``, one table a folder
+(``make bench-quotes`` runs it on ../shared/gold/polnear and ../shared/gold/dev). Every text
+is parsed once with the newsevents spaCy model; both extractors then run on the same parsed
+docs, so the timings compare extraction alone.
 Scoring is ``newsevents.eval.score_quotes`` (gold-format.md: half-token overlap both ways,
 speaker right by ``speaker_span`` overlap or actor name). textacy is a benchmark peer only
 (the ``bench`` extra), never a dependency of the package.
@@ -120,4 +121,7 @@ def main(folders: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or [str(Path(__file__).resolve().parents[2] / "shared/gold/polnear")])
+    gold = Path(__file__).resolve().parents[2] / "shared/gold"
+    for folder in sys.argv[1:] or [str(gold / "polnear"), str(gold / "dev")]:
+        print(f"\n{folder}")  # one table a gold set: each is scored on its own
+        main([folder])
