@@ -36,6 +36,13 @@ PEOPLE = [
     {"id": "person:nikolai-sample", "name": "Nikolai Sample", "gender": "m", "country": "ARM",
      "offices": [{"role": "Prime Minister of Armenia", "kind": "head_of_government",
                   "sector": "GOV", "start": "2018-05-08", "end": None}]},
+    {"id": "person:marie-prefet", "name": "Marie Prefet", "gender": "f", "country": "FRA",
+     "offices": [{"role": "Governor of an Example Region", "kind": "official",
+                  "sector": "GOV", "start": "2019-01-01", "end": None}]},
+    {"id": "person:mohamed-exampleson", "name": "Mohamed Exampleson", "gender": "m",
+     "country": "KAZ",
+     "offices": [{"role": "Minister of Energy of Kazakhstan", "kind": "minister",
+                  "sector": "GOV", "start": "2019-01-01", "end": None}]},
 ]  # fmt: skip
 ORGS = [
     {
@@ -54,6 +61,38 @@ ORGS = [
         "country": "IGO",
         "sector": "IGO",
     },
+    {
+        "id": "gov:kaz-example-defence-force",
+        "name": "Kazakh Example Defence Force",
+        "aliases": ["KEDF"],
+        "type": "government",
+        "country": "KAZ",
+        "sector": "MIL",
+    },
+    {
+        "id": "gov:kaz-great-hural",
+        "name": "Great Hural",
+        "aliases": ["Hural"],
+        "type": "government",
+        "country": "KAZ",
+        "sector": "LEG",
+    },
+    {
+        "id": "group:free-police-movement",
+        "name": "Free Police and Example Movement",
+        "aliases": [],
+        "type": "group",
+        "country": "KAZ",
+        "sector": "REB",
+    },
+    {
+        "id": "group:jamaat-example",
+        "name": "Jamaat Ahlu Example Wal Jamaa",
+        "aliases": [],
+        "type": "group",
+        "country": "KAZ",
+        "sector": "UAF",
+    },
 ]
 ROLES = [
     {"phrase": p, "sector": s, "office_kind": k, "number": n}
@@ -68,6 +107,8 @@ ROLES = [
         ("protesters", "CVL", "", "pl"), ("rebels", "REB", "", "pl"),
         ("gunman", "CRM", "", "sg"), ("authorities", "GOV", "", "pl"),
         ("adviser", "GOV", "adviser", "sg"), ("hospital", "HLH", "", "sg"),
+        ("teacher", "EDU", "", "sg"), ("college", "EDU", "", "sg"),
+        ("buddhists", "REL", "", "pl"), ("cruiser", "MIL", "", "sg"),
     ]
 ]  # fmt: skip
 FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "roles": ROLES}
@@ -196,3 +237,67 @@ def test_surname_rules_live_in_the_kb() -> None:
     assert _surname_variants("Charles III", "GBR") == set()
     assert _surname_variants("U Nu", "MMR") == set()
     assert _surname_variants("Bashar al-Assad", "SYR") == {"al-Assad", "Assad"}
+
+
+def test_a_stated_title_of_a_past_office_holds_for_the_phrase() -> None:
+    # Ana Example is between offices on 2022-03-01: ELI alone, GOV when titled so.
+    assert summary("Foreign Minister Ana Example", "2022-03-01")[3] == "GOV"
+    assert summary("former Foreign Minister Ana Example", "2022-03-01")[3] == "ELI"
+    assert summary("Ana Example", "2022-03-01")[3] == "ELI"
+
+
+def test_members_and_officers_of_a_body_take_its_country_and_sector() -> None:
+    assert summary("members of KEDF")[2:] == ("KAZ", "MIL")
+    assert summary("personnel of the Kazakh Example Defence Force")[2:] == ("KAZ", "MIL")
+    # not the head of state of Kazakhstan: the body's presiding officer
+    assert summary("the president of the Great Hural")[2:] == ("KAZ", "LEG")
+    # an IGO's officers keep their title's sector
+    assert summary("president of the Example Alliance")[2:] == ("IGO", "GOV")
+
+
+def test_a_job_takes_the_body_sector_but_a_group_keeps_its_own() -> None:
+    assert summary("Lakeside Hospital spokeswoman Jane Nobody")[3] == "HLH"
+    assert summary("hospital protesters")[3] == "CVL"
+
+
+def test_a_stated_location_decides_the_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    places = {"Springfield": "USA", "Normandy": "FRA"}
+    monkeypatch.setattr(resolve, "place_country", places.get)
+    assert summary("a teacher at Springfield College in Normandy")[2:] == ("FRA", "EDU")
+    assert summary("a teacher from Springfield")[2:] == ("USA", "EDU")
+
+
+def test_adherents_of_a_faith_with_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(resolve, "place_country", {"Lakeland": "KAZ"}.get)
+    assert summary("Lakeland Buddhists")[2:] == ("KAZ", "REL")
+
+
+def test_transliteration_variants_of_names() -> None:
+    assert summary("Mohammed Exampleson")[0] == "person:mohamed-exampleson"
+    assert summary("Muhammad Exampleson")[0] == "person:mohamed-exampleson"
+    assert summary("Ahmed Exampleson")[0] != "person:mohamed-exampleson"
+
+
+def test_an_organisation_spelt_another_way() -> None:
+    assert summary("Jamaat Ahlu Example Waljama")[0] == "group:jamaat-example"
+    assert summary("Jamaat Ahlu Exampl Wal Jamaa")[0] == "group:jamaat-example"
+    assert summary("Jamaat Other Thing Entirely")[0] != "group:jamaat-example"
+
+
+def test_a_warship_class_names_its_navy() -> None:
+    assert summary("a Slava-class cruiser")[2:] == ("RUS", "MIL")
+    assert summary("the Ticonderoga class cruiser")[2:] == ("USA", "MIL")
+    assert summary("a cruiser")[2:] == (None, "MIL")
+
+
+def test_a_role_word_inside_an_organisation_name_is_part_of_the_name() -> None:
+    assert summary("Free Police and Example Movement")[0] == "group:free-police-movement"
+    assert summary("Free Police and Exampl Movement")[0] == "group:free-police-movement"
+    assert summary("the head of the KEDF")[2:] == ("KAZ", "MIL")
+    assert summary("a former member of the Great Hural")[2:] == ("KAZ", "ELI")
+
+
+def test_a_generic_official_is_not_described_by_a_unique_holder() -> None:
+    # Marie Prefet is the only French 'official' in the fixture, yet not "the French official"
+    assert summary("the French official")[0] == "anon:FRA-GOV"
+    assert summary("Marie Prefet")[0] == "person:marie-prefet"

@@ -81,6 +81,19 @@ _RELIGIOUS = frozenset(
      "orthodox", "jewish", "buddhist", "hindu", "sikh", "sunni", "shia", "shiite", "anglican",
      "religious", "church", "clerical"}
 )  # fmt: skip
+# Nouns for the members of a body: "members of the Bundeswehr", "personnel of the FSB".
+_MEMBER_NOUNS = frozenset(
+    {"member", "members", "personnel", "staff", "staffer", "staffers", "rank", "ranks",
+     "employee", "employees", "unit", "units", "servicemen", "servicemember", "servicemembers",
+     "fighters", "fighter"}
+)  # fmt: skip
+# Titles that, with "of" + a KB body, belong to that body ("speaker of the Storting").
+_BODY_TITLES = frozenset(
+    {"president", "vice president", "chairman", "chairwoman", "chair", "chairperson", "head",
+     "director", "director general", "director-general", "chief", "leader", "speaker",
+     "deputy speaker", "commander", "secretary general", "secretary-general", "deputy head",
+     "deputy director", "deputy chairman", "spokesman", "spokeswoman", "spokesperson"}
+)  # fmt: skip
 _LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head of state", "dictator"})
 
 
@@ -123,6 +136,10 @@ class Lexicon:
     max_name: int = 1
     max_role: int = 1
     build_seconds: float = 0.0
+    # folded spelling -> canonical spelling of a name word ("mohamed" -> "muhammad")
+    variants: dict[str, str] = field(default_factory=dict)
+    # compact organisation names for ``fuzzy_org`` (built on first use)
+    compact_orgs: dict[str, frozenset[str]] | None = None
 
     @property
     def people(self) -> dict[str, Person]:
@@ -142,14 +159,24 @@ class Lexicon:
             tokens = _tokens(text)
             if not tokens:
                 continue
-            key = tuple(t.casefold() for t in tokens)
+            key = self.canon(tuple(t.casefold() for t in tokens))
             entry = Entry(kind, ref, tokens if cased else None)
             entries = self.names.setdefault(key, [])
             if entry not in entries:
                 entries.append(entry)
             self.max_name = max(self.max_name, len(key))
 
+    def canon(self, key: Key) -> Key:
+        """The key with each name word in its canonical spelling (``name_variants.tsv``)."""
+        if not self.variants:
+            return key
+        return tuple(self.variants.get(t, t) for t in key)
+
     def lookup(self, key: Key) -> list[Entry]:
+        return self.names.get(self.canon(key), [])
+
+    def lookup_canonical(self, key: Key) -> list[Entry]:
+        """``lookup`` for a key whose words are already in canonical spelling."""
         return self.names.get(key, [])
 
     def role(self, key: Key) -> Role | None:
@@ -179,7 +206,7 @@ def _tokens(text: str) -> Key:
 def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     """Index the knowledge base's records for token-tuple lookup in a parsed doc."""
     began = time.perf_counter()
-    lex = Lexicon(kb)
+    lex = Lexicon(kb, variants=name_variants())
     for c in kb.countries.values():
         cased = set(c.case_sensitive)
         for alias in (c.name, *c.aliases):
@@ -207,6 +234,59 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
             lex.max_role = max(lex.max_role, len(key))
     lex.build_seconds = time.perf_counter() - began
     return lex
+
+
+@lru_cache(maxsize=1)
+def name_variants() -> dict[str, str]:
+    """``kb/name_variants.tsv``: each spelling of a name word -> its group's first spelling."""
+    from newsevents.kb import KB_DIR
+
+    path = KB_DIR / "name_variants.tsv"
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        group = [fold(cell.strip()) for cell in line.split("\t") if cell.strip()]
+        for spelling in group:
+            out[spelling] = group[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def vessel_classes() -> dict[str, str]:
+    """``kb/vessel_classes.tsv``: folded class name ("kilo") -> navy's ISO3."""
+    from newsevents.kb import KB_DIR
+
+    path = KB_DIR / "vessel_classes.tsv"
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 2 or cells[0] == "class":
+            continue
+        out[" ".join(fold(cells[0]).split())] = cells[1].strip()
+    return out
+
+
+def _vessel_class_country(words: Sequence[Word]) -> str | None:
+    """ "a Kilo-class submarine", "a Kilo class submarine": the class's navy."""
+    for i, w in enumerate(words):
+        if w.folded != "class" or i == 0:
+            continue
+        j = i - 1 if words[i - 1].text != "-" else i - 2
+        name: list[Word] = []
+        while j >= 0 and (words[j].proper or words[j].text[:1].isdigit() or words[j].text == "-"):
+            name.insert(0, words[j])
+            j -= 1
+        while name:
+            iso3 = vessel_classes().get(" ".join(fold(_join(name)).split()))
+            if iso3:
+                return iso3
+            name = name[1:]  # "the new Kilo": drop leading words
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -358,7 +438,19 @@ def case_ok(entry: Entry, texts: Sequence[str]) -> bool:
     """The KB's case rules: a cased alias matches only its own capitalisation."""
     if entry.exact is None:
         return True
-    return tuple(kb_fold(t) for t in texts) == entry.exact
+    got = tuple(kb_fold(t) for t in texts)
+    if got == entry.exact:
+        return True
+    # A spelling variant of a name word ("Mohammed" for "Mohamed"): the same capitalisation.
+    return len(got) == len(entry.exact) and all(
+        g == e
+        or (
+            g.casefold() != e.casefold()
+            and g[:1].isupper() == e[:1].isupper()
+            and g.isupper() == e.isupper()
+        )
+        for g, e in zip(got, entry.exact, strict=True)
+    )
 
 
 def find_roles(words: Sequence[Word], lex: Lexicon) -> list[tuple[int, int, Role]]:
@@ -439,6 +531,14 @@ def analyse(words: list[Word], lex: Lexicon) -> Analysis:
         kept.append(m)
     matches = kept
     roles = find_roles(words, lex)
+    # A role word inside a longer organisation name is part of the name ("Justice" of the
+    # "Justice and Equality Movement", "Chiefs of Staff" of the "Joint Chiefs of Staff").
+    org_spans = [(m.start, m.end) for m in matches if any(e.kind == "org" for e in m.entries)]
+    roles = [
+        r
+        for r in roles
+        if not any(s <= r[0] and r[1] <= e and (e - s) > (r[1] - r[0]) for s, e in org_spans)
+    ]
     inside = {i for m in matches for i in range(m.start, m.end)}
     inside |= {i for s, e, _ in roles for i in range(s, e)}
     head_end = len(words)
@@ -549,9 +649,15 @@ def resolve_words(
         actor = person_actor(person, on, lex)
         if a.former and actor.sector == "GOV":
             actor.sector = "ELI"
+        elif not a.former and actor.sector == "ELI" and head_role is not None:
+            _titled_office(actor, person, head_role[2], on)
         return actor
 
-    country = _country_cue(a, lex, on, 0, head) or _country_cue(a, lex, on, head, len(words))
+    country = (
+        _country_cue(a, lex, on, 0, head)
+        or _country_cue(a, lex, on, head, len(words))
+        or _vessel_class_country(words)
+    )
     place = None
     if country is None and place_country is not None:
         place = _place_in(a, place_country)
@@ -561,7 +667,7 @@ def resolve_words(
         tail_roles = [r for r in a.roles if r[0] >= head]
         role = tail_roles[0][2] if tail_roles else None
     sector = role.sector if role else None
-    if role is not None and role.office_kind in _GENERIC_KINDS:
+    if role is not None and role.office_kind in _GENERIC_KINDS and role.sector in ("GOV", None):
         # "army spokesman", "spokeswoman of the police": the body's sector, not the job's.
         body = [r for r in a.roles if r[2] is not role and r[2].sector]
         if body:
@@ -585,6 +691,15 @@ def resolve_words(
             sector = org_sector or sector
         return group_actor(org.country, sector or org_sector, _phrase_name(words))
 
+    owner = _body_of(a, lex, head, head_role)
+    if owner is not None:
+        # "members of the Bundeswehr", "speaker of the Storting": the body's people.
+        # (an IGO's officers keep their title's sector: "president of the European Council")
+        if owner.sector_on(on) != "IGO" and not a.former:
+            sector = owner.sector_on(on) or sector
+        elif a.former:
+            sector = "ELI"  # "a former member of the Saeima"
+        country = owner.country or country
     if place is not None and role is None:
         return group_actor(place[1], "CVL", _phrase_name(words))
     name = _name_words(a, 0, head)
@@ -599,6 +714,8 @@ def resolve_words(
             role=_title_text(a, head_role) if head_role else None,
         )
 
+    if owner is not None:
+        return group_actor(country, sector, _phrase_name(words))
     if role is not None:
         before_role = words[: head_role[0]] if head_role else []
         definite = _is_definite(words) or any(w.possessive for w in before_role)
@@ -631,6 +748,48 @@ def resolve_words(
     return None
 
 
+def _titled_office(actor: Actor, person: Person, title: Role, day: date) -> None:
+    """ "Foreign Minister X" for someone whose office has ended: the phrase states the title,
+    so the text speaks of the time X held it (the KB date may be later than the text's)."""
+    if title.office_kind is None:
+        return
+    past = [o for o in person.offices if o.kind == title.office_kind and o.start <= day]
+    if past:
+        office = max(past, key=lambda o: o.start)
+        actor.sector = office.sector
+        actor.role = office.role
+
+
+def _body_of(
+    a: Analysis, lex: Lexicon, head: int, head_role: tuple[int, int, Role] | None
+) -> Organization | None:
+    """The KB body a member or office-holder noun belongs to: "members of the Bundeswehr", "the
+    chairman of the Joint Chiefs", "speaker of the Storting" (only "of" + the body)."""
+    words = a.words
+    if head >= len(words) or words[head].folded != "of":
+        return None
+    if head_role is None:
+        if not any(
+            w.lemma in _MEMBER_NOUNS or w.folded in _MEMBER_NOUNS or w.folded in _BODY_TITLES
+            for w in words[:head]
+        ):
+            return None
+    elif not (
+        head_role[2].office_kind in _GENERIC_KINDS or fold(head_role[2].phrase) in _BODY_TITLES
+    ):
+        return None
+    for m in a.matches:
+        if m.start <= head:
+            continue
+        if any(w.folded not in ("the", "a", "an") for w in words[head + 1 : m.start]):
+            return None
+        org = pick_org(m.entries, lex, None)
+        if org is None:
+            return None
+        return org
+    return None
+
+
 def pick_org(entries: Iterable[Entry], lex: Lexicon, country: str | None) -> Organization | None:
     """The body a name means: a certain alias, else an ambiguous one ("the Senate") of the
     country named or in focus; an ambiguous alias with no such country is no one."""
@@ -648,9 +807,11 @@ def pick_org(entries: Iterable[Entry], lex: Lexicon, country: str | None) -> Org
 
 def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[str, str] | None:
     """The first whole run of unmatched capitalised words that names a known place (a
-    part of a run is not: "Marcus Beam" is a name even if "Beam" is a place)."""
+    part of a run is not: "Marcus Beam" is a name even if "Beam" is a place); a place
+    stated as the location ("a teacher at Springfield College in Normandy") first."""
     taken = {i for m in a.matches for i in range(m.start, m.end)}
     taken |= {i for s, e, _ in a.roles for i in range(s, e)}
+    found: list[tuple[int, str, str]] = []
     i = 0
     while i < len(a.words):
         w = a.words[i]
@@ -671,9 +832,14 @@ def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[
             text = _join(a.words[i:end])
             iso3 = place_country(text)
             if iso3:
-                return text, iso3
+                found.append((i, text, iso3))
+                break
         i = j
-    return None
+    if not found:
+        return None
+    located = [f for f in found if f[0] > 0 and a.words[f[0] - 1].folded == "in"]
+    _, text, iso3 = (located or found)[-1 if located else 0]
+    return text, iso3
 
 
 def place_country(name: str) -> str | None:
@@ -722,8 +888,8 @@ def _gender_of(words: Sequence[Word]) -> str | None:
 
 def describe(role: Role, country: str | None, day: date, lex: Lexicon) -> Person | None:
     """ "the Russian leader", "the prime minister": the holder of that office on the day."""
-    if country is None or role.office_kind is None:
-        return None
+    if country is None or role.office_kind in (None, "official"):
+        return None  # "the official", "the governor": one of many, not a unique office
     kinds: tuple[str, ...] = (role.office_kind,)
     if role.office_kind in _LEADER_KINDS or fold(role.phrase) in _LEADER_WORDS:
         kinds = _LEADER_KINDS if role.office_kind != "head_of_government" else (role.office_kind,)
@@ -747,7 +913,72 @@ def resolve_phrase(phrase: str, *, on: date | None = None) -> Actor | None:
     doc = nlp.load()(text)
     day = on or date.today()
     lex = lexicon()
-    return resolve_words(words_of(doc), on=day, lex=lex, place_country=place_country)
+    actor = resolve_words(words_of(doc), on=day, lex=lex, place_country=place_country)
+    if (
+        actor is None
+        or actor.id.startswith("anon:")
+        or (actor.type == "person" and actor.id not in lex.people)
+    ):
+        org = fuzzy_org(text, lex)
+        if org is not None:
+            return org_actor(org, day)
+    return actor
+
+
+def _compact(text: str) -> str:
+    """Letters only, each run of one letter made single: "Ahlu Sunnah Wal Jama'a" ->
+    "ahlusunahwaljama" (transliterations differ in doubling, apostrophes and hyphens)."""
+    letters = re.sub(r"[^a-z]", "", fold(text))
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def _compact_orgs(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Compact forms of the multi-word names and aliases of organisations -> their ids."""
+    if lex.compact_orgs is not None:
+        return lex.compact_orgs
+    index: dict[str, set[str]] = {}
+    for org in lex.orgs.values():
+        for alias in (org.name, *org.aliases):
+            if len(alias.split()) < 2:
+                continue
+            key = _compact(alias)
+            if len(key) >= _FUZZY_MIN:
+                index.setdefault(key, set()).add(org.id)
+    lex.compact_orgs = {k: frozenset(v) for k, v in index.items()}
+    return lex.compact_orgs
+
+
+_FUZZY_MIN = 12  # compact letters: shorter names are too easily confused
+# Lower-case words inside organisation names ("Justice and Equality Movement").
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "in", "al", "wa", "wal", "de", "du", "la"})
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def fuzzy_org(phrase: str, lex: Lexicon) -> Organization | None:
+    """An organisation whose multi-word name the phrase spells differently (a transliteration:
+    "Ahlu Sunna Wal Jamaa"), by compact form, else one letter apart; only capitalised words."""
+    words = [w for w in phrase.split() if fold(w) != "the"]
+    if len(words) < 2 or not all(w[:1].isupper() or fold(w) in _NAME_LINKS for w in words):
+        return None
+    key = _compact(" ".join(words))
+    if len(key) < _FUZZY_MIN:
+        return None
+    index = _compact_orgs(lex)
+    ids = set(index.get(key, ()))
+    if not ids:
+        ids = {i for k, found in index.items() if _one_edit(k, key) for i in found}
+    return lex.orgs[next(iter(ids))] if len(ids) == 1 else None
 
 
 def actor_summary(phrase: str, actor: Actor | None) -> dict[str, object]:

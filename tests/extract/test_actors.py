@@ -54,6 +54,7 @@ ROLES = [
         ("official", "GOV", "official", "sg"), ("adviser", "GOV", "adviser", "sg"),
         ("troops", "MIL", "", "pl"), ("protesters", "CVL", "", "pl"),
         ("spokesman", "GOV", "spokesperson", "sg"), ("police", "COP", "", "pl"),
+        ("parties", "PTY", "", "pl"), ("reporters", "MED", "", "pl"),
     ]
 ]  # fmt: skip
 FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "roles": ROLES}
@@ -189,3 +190,38 @@ def test_unknown_organisation_with_a_telling_name() -> None:
     police = [a for a in found.values() if a.sector == "COP" and a.type == "organization"]
     assert len(police) == 1
     assert "police" in mentions(police[0])
+
+
+def test_a_country_owning_a_named_title_is_not_an_actor() -> None:
+    found = actors_of("The envoy criticised Poland's Prime Minister Jan Kowal on Monday.")
+    assert "person:jan-kowal" in found
+    assert "gov:POL" not in found
+    # without a name after the title the possessor may still be the government
+    found = actors_of("Poland's response angered the Kremlin.")
+    assert "gov:RUS" in found
+
+
+def test_a_name_spelt_another_way_is_the_kb_person(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # name_variants.tsv groups "sergei" and "sergey"; the fixture spells him "Sergei"
+    person = {"id": "person:sergei-testenko", "name": "Sergei Testenko", "gender": "m",
+              "country": "UKR", "offices": []}  # fmt: skip
+    fixture = dict(FIXTURE, people=[*PEOPLE, person])
+    kb = write_kb(tmp_path / "kb2", fixture)
+    monkeypatch.setattr(resolve, "load_kb", lambda: kb)
+    resolve.lexicon.cache_clear()
+    found = actors_of("Sergey Testenko met Olena Probna in Kyiv.")
+    assert "person:sergei-testenko" in found
+
+
+def test_the_sides_of_a_dispute_are_not_political_parties() -> None:
+    sides = actors_of("Talks succeed only if all parties compromise.")
+    assert "PTY" not in {a.sector for a in sides.values()}
+    parties = actors_of("Polish parties rejected the plan on Monday.")
+    assert "PTY" in {a.sector for a in parties.values()}
+
+
+def test_reporters_spoken_to_are_an_audience() -> None:
+    found = actors_of("Jan Kowal talked to reporters in Warsaw on Monday.")
+    assert "MED" not in {a.sector for a in found.values()}

@@ -187,13 +187,14 @@ def _metonym_rule() -> Callable[[Span], bool]:
 
 def _kb_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, list[Entry]]]:
     """Longest KB-name matches over the doc's tokens: (start, end, entries)."""
-    folded = [fold(t.text) for t in doc]
+    # Words in their canonical spelling once per doc, not once per lookup of each n-gram.
+    folded = list(lex.canon(tuple(fold(t.text) for t in doc)))
     out: list[tuple[int, int, list[Entry]]] = []
     i = 0
     n_tokens = len(doc)
     while i < n_tokens:
         for n in range(min(lex.max_name, n_tokens - i), 0, -1):
-            entries = lex.names.get(tuple(folded[i : i + n]))
+            entries = lex.lookup_canonical(tuple(folded[i : i + n]))
             if entries:
                 texts = [t.text for t in doc[i : i + n]]
                 entries = [e for e in entries if case_ok(e, texts)]
@@ -245,6 +246,8 @@ def _names(
         places = [e for e in entries if e.kind in ("country", "capital", "seat")]
         if places:
             e = places[0]
+            if _possessor_of_a_named_title(span, lex):
+                continue  # "Lebanon's Prime Minister Saad Hariri": the person's title
             is_agent = (metonym is not None and metonym(span)) or _is_agent(span, e.kind)
             if e.kind == "seat" or is_agent:
                 _add(ctx, span, government_actor(e.ref, lex), plural=True)
@@ -260,6 +263,25 @@ def _names(
             _unknown_person(trimmed, ctx, known)
         else:
             _unknown_org(trimmed, ctx)
+
+
+def _possessor_of_a_named_title(span: Span, lex: Lexicon) -> bool:
+    """ "Lebanon's Prime Minister Saad Hariri": a country owning the title of a named person
+    is part of that person's description, not an actor of its own."""
+    root = span.root
+    if root.dep_ != "poss" or span.end >= len(span.doc):
+        return False
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and doc[i].text in ("'s", "’s", "'", "’"):
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].ent_type_ != "PERSON" and doc[j].pos_ in ("PROPN", "NOUN"):
+        j += 1
+    if j == i or j >= len(doc) or doc[j].ent_type_ != "PERSON" or j - i > 4:
+        return False
+    title = tuple(fold(t.text) for t in doc[i:j])
+    return lex.role(title) is not None or lex.role(title[-1:]) is not None
 
 
 def _person_for(entries: list[Entry], ctx: Context, known: dict[str, str]) -> Person | None:
@@ -565,6 +587,8 @@ def _descriptions(ctx: Context) -> None:
         if nxt < len(doc) and not ctx.free(nxt, nxt + 1) and doc[nxt].ent_type_ == "PERSON":
             ctx.take(span.start, span.end)  # a title: "Lebanon's Prime Minister Saad Hariri"
             continue
+        if _sides_not_parties(token):
+            continue  # "if all parties can resist": the sides of a dispute, not parties
         if role.sector == "MED" and _is_audience(token):
             ctx.take(span.start, span.end)
             continue  # "told reporters": where it was said, not an actor
@@ -584,13 +608,30 @@ def _descriptions(ctx: Context) -> None:
         _add(ctx, span, actor, gender=gender, plural=plural or actor.type == "government")
 
 
+# Modifiers of "parties" meaning the sides of a dispute or deal: "all parties", "both
+# parties", "the warring parties", "the parties involved".
+_SIDE_WORDS = frozenset(
+    {"all", "both", "the", "these", "those", "two", "three", "various", "warring", "other",
+     "relevant", "concerned", "involved", "interested", "opposing", "rival", "conflicting",
+     "each", "either", "neither", "contracting", "negotiating"}
+)  # fmt: skip
+
+
+def _sides_not_parties(token: Token) -> bool:
+    """ "parties" with only quantifiers or side words around it is not political parties."""
+    if fold(token.lemma_) != "party" or token.tag_ != "NNS":
+        return False
+    around = [t for t in token.children if t.dep_ not in ("punct", "prep", "relcl", "acl")]
+    return all(fold(t.text) in _SIDE_WORDS for t in around)
+
+
 def _is_audience(token: Token) -> bool:
     """ "told reporters", "said to journalists": the audience of a speech verb."""
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
         head = head.head
     return token.dep_ in ("dobj", "dative", "pobj") and fold(head.lemma_) in (
-        _SPEECH_LEMMAS | {"brief"}
+        _SPEECH_LEMMAS | {"brief", "talk", "speak"}
     )
 
 

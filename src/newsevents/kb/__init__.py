@@ -213,6 +213,13 @@ _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
 _REGNAL = re.compile(r"[IVXLCDM]+")
 
 
+# Title or clan words that end shortened names without being the surname ("Mir Ahmad Khan"
+# of "Mir Ahmad Khan Example"); as a surname alone they would stand for too many people.
+_TITLE_NAMES = frozenset(
+    {"khan", "singh", "shah", "ali", "mirza", "syed", "sheikh", "bey", "pasha"}
+)
+
+
 def _name_words(name: str) -> list[str]:
     """The words of a name without trailing "Jr."/"Sr." and regnal numbers ("III")."""
     words = name.replace(",", " ").split()
@@ -266,9 +273,18 @@ def person_surnames(person: Person) -> set[str]:
     forms = set(_surname_variants(person.name, person.country))
     family_first = person.country in FAMILY_NAME_FIRST
     head = person.name.split()[0] if person.name.split() else ""
+    full = [fold(w).casefold() for w in person.name.split()]
     for alias in person.aliases:
         if family_first and alias.split()[:1] != [head]:
             continue
+        words = [fold(w).casefold() for w in alias.split()]
+        if (
+            words
+            and words[-1] in _TITLE_NAMES
+            and len(words) < len(full)
+            and full[: len(words)] == words
+        ):
+            continue  # "Mir Ahmad Khan" of "Mir Ahmad Khan Example": "Khan" is not a surname
         forms |= _surname_variants(alias, person.country)
     return forms
 
