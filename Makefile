@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test eval bench bench-quotes bench-store lint clean
+.PHONY: install demo test eval bench bench-quotes bench-times bench-store lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,15 @@ eval: install
 bench: install
 	$(BIN)/python bench/bench.py
 
-$(VENV)/.bench-installed: $(VENV)/.installed
+$(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $@
 
 bench-quotes: $(VENV)/.bench-installed
 	$(BIN)/python bench/bench_quotes.py $(GOLD)/polnear $(GOLD)/dev
+
+bench-times: $(VENV)/.bench-installed
+	$(BIN)/python bench/compare_times.py $(GOLD)/timebank
 
 bench-store: install
 	$(BIN)/python bench/bench_store.py
