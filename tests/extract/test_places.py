@@ -177,3 +177,165 @@ def test_local_homonym_of_the_main_country() -> None:
         "the theatre shut its doors for a week."
     )
     assert by_country(text, "Virginia").country == "IRL"
+
+
+# --- entity boundaries, streets, towns after a preposition, organisation-like names
+
+
+def test_tagger_run_on_words_are_trimmed() -> None:
+    found = places("She fled from her home in Adakpo village of the district last year.")
+    assert "Adakpo" in found
+    assert not any(n.endswith(" and") for n in places("They met at Elm and Oak near the fair."))
+
+
+def test_street_word_after_a_place_entity_joins_it() -> None:
+    text = "The fire started in the 300 block of North Clark Street in Chicago on Sunday."
+    assert any(n.endswith("Street") and "Clark" in n for n in places(text))
+
+
+def test_names_before_plural_street_word_are_streets() -> None:
+    found = places("The parade turned at the corner of Maple and Hudson streets in Albany.")
+    assert {"Maple Street", "Hudson Street"} <= set(found)
+    assert found["Maple Street"].mentions[0].text == "Maple"
+
+
+def test_known_town_after_locative_preposition() -> None:
+    text = "The farmer, who lives in Ashland, sells his corn at the market there."
+    assert "Ashland" in places(text)
+    listed = places("The chain closed stores in Trnava, Nitra, Prešov and Košice last year.")
+    assert "Prešov" in listed
+
+
+def test_comma_name_is_one_place() -> None:
+    found = places("The bill passed in 40 states, Washington, D.C., and Puerto Rico.")
+    assert "Washington, D.C." in found
+    assert "D.C." not in found
+
+
+def test_storm_names_after_a_colon() -> None:
+    text = "The year saw three hurricanes hitting the coast: Harvey, Irma and Maria."
+    assert not {"Harvey", "Irma", "Maria", "María"} & set(places(text))
+
+
+def test_unknown_name_ending_in_an_institution_word_is_no_place() -> None:
+    text = "A spokesman for the South Wessex Ambulance Service said the road was closed."
+    assert not any("Service" in n for n in places(text))
+
+
+def test_upper_case_abbreviation_is_not_a_word() -> None:
+    assert "Australian Capital Territory" not in places("The Act gives chiefs new powers.")
+
+
+def test_arabic_article_may_be_dropped() -> None:
+    found = places("Shells landed on Qamishli and nearby villages on Monday.")
+    assert found["Qamishli"].country == "SYR"
+
+
+def test_british_and_irish_counties() -> None:
+    found = places("A walker was found near New Quay, Ceredigion, on Wednesday.")
+    ceredigion = found["Ceredigion"]
+    assert ceredigion.country == "GBR" and ceredigion.lat is not None
+    assert places("Roads in County Cavan were closed.")
+
+
+def test_speaker_or_team_named_like_a_place_is_not_a_place() -> None:
+    assert "Noma" not in places('"Nobody told me," said Noma. Noma said she was tired.')
+    text = "Leeds won the match 2-0 and will play Hull next week in the final."
+    assert not {"Leeds", "Hull"} & set(places(text))
+    assert "Paris" in places("The storm moved across Texas, and Paris, Texas lost power.")
+
+
+def test_possessive_country_before_an_agent_noun_is_a_government() -> None:
+    assert "Canada" not in places("Canada's broadcast regulator has said nothing.")
+
+
+def test_small_foreign_town_in_a_local_story_is_placed_nearby() -> None:
+    text = (
+        "Police in Chicago said the man ran from Wacker Drive towards Grand, where officers "
+        "in Chicago and Evanston caught him."
+    )
+    grand = places(text)["Grand"]  # a Chicago street, not the town in Côte d'Ivoire
+    assert grand.country == "USA"
+
+
+def test_town_after_a_place_and_a_comma() -> None:
+    text = "The concert is at the Ramor Theatre, Ballyjamesduff, in the county of Cavan."
+    assert "Ballyjamesduff" in places(text)
+
+
+def test_claimed_name_after_a_travel_word_stays_a_place() -> None:
+    text = "One dog was sent to Japan instead of Denver."
+    start = text.index("Japan")
+    found = extract_places(parse(text), exclude=[(start, start + 5)])
+    assert "Japan" in [p.name for p in found]
+
+
+def test_rivers_and_deserts() -> None:
+    found = places("Farmers along the Cauvery waited for the monsoon.")
+    assert found["Cauvery"].country == "IND"
+
+
+def test_demonym_hyphen_and_kin_names_are_not_places() -> None:
+    assert "Denmark" not in places("The police found Dane guns and pistols in the house.")
+    assert not any("Newton" in n for n in places("It makes 600 Newton-meters of torque."))
+    assert "Berlin" in places("The Berlin-based company hired 40 people.")
+    assert "Chicago" not in places("She was holding her baby, Chicago, in one hand.")
+
+
+def test_state_tagged_as_a_person_each_time_stays_a_place() -> None:
+    text = (
+        "Water from the river is shared by Tamil Nadu and Kerala. Farmers of Tamil Nadu "
+        "want more. Tamil Nadu filed a petition."
+    )
+    assert "Tamil Nadu" in places(text)
+
+
+def test_unknown_name_after_a_place_preposition() -> None:
+    assert "Khayelitshe" in places("She has now moved back to Khayelitshe where she lives.")
+    assert "Rathbeggan" in places("He runs a studio at the family home at Rathbeggan.")
+    assert "Tchaikovsky" not in places("He played as soloist in Tchaikovsky's concerto.")
+
+
+def test_numbered_street() -> None:
+    found = places("All three were arrested on 14th St. Thursday afternoon in Tampa.")
+    assert "14th St." in found
+    assert found["14th St."].country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The party has ruled since independence from Portugal in 1975.", "Portugal", True),
+        ("Nothing stands above the dignity of Peru, he said.", "Peru", True),
+        ("A delegation from Chile arrived on Monday.", "Chile", True),
+        ("Chile's ruling party lost the vote.", "Chile", True),
+        ("Tourists flew from Chile to Peru.", "Chile", False),
+    ],
+)
+def test_state_as_a_polity(text: str, name: str, expected: bool) -> None:
+    doc = parse(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert is_government_metonym(span) is expected
+
+
+def test_unknown_name_lies_in_the_place_it_is_named_after() -> None:
+    text = "The statue was unveiled in the Vatican Gardens, and later a choir sang in Yerevan."
+    gardens = places(text)["Vatican Gardens"]
+    assert gardens.country == "VAT" and abs((gardens.lat or 0) - 41.9) < 0.5
+
+
+def test_small_town_after_the_is_placed_by_the_article() -> None:
+    text = "Jobs matter here in the Valley, said the owner of a shop in Youngstown, Ohio."
+    valley = places(text)["Valley"]
+    assert valley.lat is not None and abs(valley.lat - 41.1) < 1.0
+
+
+def test_unknown_name_qualifying_an_affair_is_no_place() -> None:
+    found = places("Airlines must comply with the Open Sky framework, Brussels officials said.")
+    assert not any("Sky" in n for n in found)
+
+
+def test_home_town_after_a_person_and_of() -> None:
+    assert "Riverdale" in places("The victim, Anna Berg, of Riverdale, was not a target.")

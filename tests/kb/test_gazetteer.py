@@ -106,3 +106,22 @@ def test_capital_aliases_do_not_steal_towns(gaz: Gazetteer) -> None:
     harare = [c for c in salisbury if c.entry.country == "ZWE"]
     assert all(not c.primary for c in harare)
     assert gaz.lookup("Kiev")[0].entry.name == "Kyiv"
+
+
+def test_abbreviations_match_in_upper_case_only(gaz: Gazetteer) -> None:
+    assert gaz.lookup("ACT")[0].entry.country == "AUS"
+    assert not any(c.entry.country == "AUS" for c in gaz.lookup("Act"))
+    assert gaz.lookup("U.S.")[0].entry.country == "USA"
+    assert gaz.lookup("Britain's")[0].entry.country == "GBR"
+
+
+def test_arabic_article_dropped(gaz: Gazetteer) -> None:
+    top = gaz.lookup("Qamishli")[0]
+    assert top.entry.country == "SYR" and top.primary
+    assert not any(c.entry.country == "USA" and c.primary for c in gaz.lookup("Paso"))
+
+
+def test_counties_of_britain_and_ireland(gaz: Gazetteer) -> None:
+    for name in ("Berkshire", "Ceredigion", "County Cavan", "Co. Kerry", "Thames Valley"):
+        assert gaz.lookup(name), name
+    assert gaz.lookup("Co Durham")[0].entry.country == "GBR"

