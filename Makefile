@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test eval bench bench-quotes bench-times bench-store lint clean
+.PHONY: install demo test eval bench bench-quotes bench-times bench-store bench-coref lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench-quotes: $(VENV)/.bench-installed
 
 bench-times: $(VENV)/.bench-installed
 	$(BIN)/python bench/compare_times.py $(GOLD)/timebank
+
+bench-coref: install
+	$(BIN)/python bench/bench_coref.py -v
 
 bench-store: install
 	$(BIN)/python bench/bench_store.py

@@ -301,3 +301,18 @@ def test_a_generic_official_is_not_described_by_a_unique_holder() -> None:
     # Marie Prefet is the only French 'official' in the fixture, yet not "the French official"
     assert summary("the French official")[0] == "anon:FRA-GOV"
     assert summary("Marie Prefet")[0] == "person:marie-prefet"
+
+
+def test_a_people_noun_is_its_civilians() -> None:
+    # A plural demonym or a people named after a demonym: the country's civilians.
+    assert summary("ordinary Kazakhs")[2:] == ("KAZ", "CVL")
+    assert summary("ethnic Armenians")[2:] == ("ARM", "CVL")  # plural of a KB demonym
+    assert summary("American Kurds")[2:] == ("USA", "CVL")
+    # a bare people noun alone stays the country, as a bare country name does
+    assert summary("Kazakhs")[:3] == ("country:KAZ", "country", "KAZ")
+
+
+def test_given_names_file_gives_genders() -> None:
+    names = resolve.given_names()
+    assert names.get("maria") == "f" and names.get("peter") == "m"
+    assert "jean" not in names  # a name of both genders is left out

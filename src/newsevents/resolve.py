@@ -61,11 +61,15 @@ _ELECT = frozenset({"elect", "designate", "incoming"})
 # Titles that carry a gender (pronoun agreement for people the KB lacks).
 _FEMININE = frozenset(
     {"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
-     "congresswoman", "businesswoman", "woman", "lady", "duchess", "empress", "sister", "mother"}
+     "congresswoman", "businesswoman", "woman", "lady", "duchess", "empress", "sister", "mother",
+     "wife", "widow", "daughter", "girlfriend", "niece", "aunt", "grandmother", "actress",
+     "girl", "policewoman", "stateswoman", "councilwoman"}
 )  # fmt: skip
 _MASCULINE = frozenset(
     {"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
-     "man", "lord", "duke", "emperor", "brother", "father", "sheikh", "emir"}
+     "man", "lord", "duke", "emperor", "brother", "father", "sheikh", "emir", "husband",
+     "widower", "son", "boyfriend", "nephew", "uncle", "grandfather", "boy", "policeman",
+     "statesman", "councilman"}
 )  # fmt: skip
 # Role nouns that stand for a whole government, not one of its members.
 _GOVERNMENT_NOUNS = frozenset(
@@ -251,6 +255,24 @@ def name_variants() -> dict[str, str]:
         group = [fold(cell.strip()) for cell in line.split("\t") if cell.strip()]
         for spelling in group:
             out[spelling] = group[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """``kb/given_names.tsv``: folded given name -> "m" | "f" (pronoun agreement)."""
+    from newsevents.kb import KB_DIR
+
+    path = KB_DIR / "given_names.tsv"
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 2 or cells[0] == "name":
+            continue
+        if cells[1].strip() in ("m", "f"):
+            out[fold(cells[0].strip())] = cells[1].strip()
     return out
 
 
@@ -599,6 +621,24 @@ def pick_person(
     return (in_office or list(people))[0]
 
 
+def _people_noun(a: Analysis, head: int) -> bool:
+    """The head part ends in a plural people noun: a plural demonym ("Nigerians"), or a
+    plural name the parser calls a people or that follows a demonym ("Iraqi Kurds")."""
+    if head == 0:
+        return False
+    i = head - 1
+    w = a.words[i]
+    if not (w.proper and w.folded.endswith("s") and w.text[:1].isalpha()):
+        return False
+    at = [m for m in a.matches if m.start <= i < m.end]
+    if at:
+        return at[0].end == head and all(e.kind == "demonym" for e in at[0].entries)
+    after_demonym = any(
+        m.end == i and any(e.kind == "demonym" for e in m.entries) for m in a.matches
+    )
+    return w.ent == "NORP" or after_demonym
+
+
 def _name_words(a: Analysis, lo: int, hi: int) -> list[Word]:
     """Capitalised words that are neither KB names nor role/title words: a person's name."""
     taken = {i for m in a.matches for i in range(m.start, m.end)}
@@ -702,6 +742,14 @@ def resolve_words(
         country = owner.country or country
     if place is not None and role is None:
         return group_actor(place[1], "CVL", _phrase_name(words))
+    # "Nigerians", "Iraqi Kurds", "ethnic Albanians": a people, its civilians (a bare
+    # "Palestinians" resolved alone stays the country, as a bare country name does).
+    bare = len([w for w in words if w.folded not in ("the", "a", "an")]) == 1
+    if role is None and _people_noun(a, head) and not (standalone and bare):
+        if country is None:  # "Armenians" where the KB lists only "Armenian"
+            singular = lex.lookup((words[head - 1].folded[:-1],))
+            country = next((e.ref for e in singular if e.kind == "demonym"), None)
+        return group_actor(country or (None if standalone else focus), "CVL", _phrase_name(words))
     name = _name_words(a, 0, head)
     if name and (head_role is None or head_role[1] <= _index_of(a, name[0])):
         full = _join(name)

@@ -11,17 +11,25 @@ Four passes over the parsed doc, all linear in its length:
 3. metonyms: capitals, seats and country names used as agents or recipients ("Kyiv
    pushes for", "force Russia to negotiate") -> the government actor;
 4. pronouns: he/she/they to the most salient compatible antecedent (a Lappin-Leass style
-   salience with gender, number, binding and quote constraints).
+   salience with gender, number, binding and quote constraints; ``kb/given_names.tsv``
+   gives the gender of people the KB lacks); "it"/"its" to a body (organisation, outlet,
+   government, collective group) when it acts or owns; a relative "who"/"which" to the
+   actor of the noun its clause modifies. ``bench/bench_coref.py`` measures this pass.
+
+A name's mention covers the title that premodifies it ("Russian President Boris Yeltsin");
+a body speaking through its "command" or "statement" is a mention of that body.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.places import is_government_metonym
@@ -37,6 +45,7 @@ from newsevents.resolve import (
     case_ok,
     describe,
     fold,
+    given_names,
     government_actor,
     group_actor,
     is_plural,
@@ -111,6 +120,8 @@ class Found:
     plural: bool = False
     pronoun: bool = False
     dep: str = ""
+    collective: bool = False  # "the crowd": one group of many people, never "he"
+    quote: int = -1  # index of the quotation it is inside, -1 outside
 
 
 @dataclass
@@ -123,6 +134,7 @@ class Context:
     found: list[Found] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)  # actor id -> title words
+    folded: list[str] = field(default_factory=list)  # folded text of each token
     sent_starts: list[int] = field(default_factory=list)
 
     def free(self, start: int, end: int) -> bool:
@@ -137,11 +149,16 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
     """Every actor named or described in the article, each with all its mentions."""
     lex = lexicon()
     day = published or date.today()
-    spans = _kb_spans(doc, lex)
+    # Token texts read from the doc's arrays once: no Token objects for the word lists.
+    strings = doc.vocab.strings
+    folded = [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
+    spans = _kb_spans(doc, lex, folded)
     ctx = Context(doc, lex, day, focus_country(doc, lex, day, spans), [False] * len(doc))
+    ctx.folded = folded
     metonym = _metonym_rule()
     _names(ctx, metonym, spans)
     _descriptions(ctx)
+    _statements(ctx)
     _pronouns(ctx)
     return _cluster(ctx)
 
@@ -185,10 +202,15 @@ def _metonym_rule() -> Callable[[Span], bool]:
 # --------------------------------------------------------------------------- names
 
 
-def _kb_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, list[Entry]]]:
-    """Longest KB-name matches over the doc's tokens: (start, end, entries)."""
+def _kb_spans(
+    doc: Doc, lex: Lexicon, words: list[str] | None = None
+) -> list[tuple[int, int, list[Entry]]]:
+    """Longest KB-name matches over the doc's tokens (``words``: their folded texts, if
+    already known): (start, end, entries)."""
     # Words in their canonical spelling once per doc, not once per lookup of each n-gram.
-    folded = list(lex.canon(tuple(fold(t.text) for t in doc)))
+    if words is None:
+        words = [fold(t.text) for t in doc]
+    folded = list(lex.canon(tuple(words)))
     out: list[tuple[int, int, list[Entry]]] = []
     i = 0
     n_tokens = len(doc)
@@ -214,24 +236,33 @@ def _names(
 ) -> None:
     doc, lex = ctx.doc, ctx.lex
     known: dict[str, str] = {}  # surname (folded) -> actor id of a full name seen earlier
+    others: set[str] = set()  # surnames of earlier full names the KB lacks ("Sharon Keith")
     for start, end, entries in spans:
         span = doc[start:end]
         kinds = {e.kind for e in entries}
         if "person" in kinds or "surname" in kinds:
             person = _person_for(entries, ctx, known)
+            surname = ctx.folded[end - 1]
             if "person" not in kinds and _inside_longer_name(span, lex):
                 person = None  # "Sharon" of "Sharon Keith" is not Ariel Sharon
+                others.add(surname)
+            elif "person" not in kinds and surname in others and surname not in known:
+                person = None  # "Keith" after "Sharon Keith": her, not a KB namesake
             if person is not None and _looks_like_name(span):
                 actor = person_actor(person, ctx.day, lex)
                 title = _title(span)
                 _apply_title(actor, title, ctx)
+                # A title inside the KB alias ("Crown Prince X") describes the person too.
+                ctx.titles.setdefault(actor.id, set()).update(ctx.folded[start:end])
                 _take_title(ctx, title)
-                _add(ctx, span, actor, gender=person.gender)
+                _add_titled(ctx, span, title, actor, gender=person.gender)
                 known.setdefault(fold(span[-1].text), actor.id)
                 for t in span:
                     known.setdefault(fold(t.text), actor.id)
                 continue
         org = pick_org(entries, lex, ctx.focus)
+        if org is not None and _word_of_a_longer_name(span, lex):
+            org = None  # "Liberation" of "the Liberation Tigers": another body's name
         if org is not None:
             if _is_channel(span):
                 ctx.take(start, end)
@@ -259,10 +290,36 @@ def _names(
         trimmed = _trim(ent)
         if trimmed is None:
             continue
-        if ent.label_ == "PERSON" or _is_surname_of(trimmed, known):
-            _unknown_person(trimmed, ctx, known)
+        if (
+            ent.label_ == "PERSON"
+            or _is_surname_of(trimmed, known)
+            or _titled_name(trimmed, ctx.lex)
+        ):
+            _unknown_person(_from_given_name(trimmed), ctx, known)
         else:
             _unknown_org(trimmed, ctx)
+    _lone_surnames(ctx, known)
+
+
+def _lone_surnames(ctx: Context, known: dict[str, str]) -> None:
+    """A surname alone after the full name of a person the KB lacks ("Alicia Machado" ...
+    "Machado later said"), where the parser tagged no entity: a mention of that person."""
+    doc = ctx.doc
+    people = {f.actor.id: f for f in ctx.found if f.actor.type == "person"}
+    names = {k: v for k, v in known.items() if v in people and v not in ctx.lex.people}
+    if not names:
+        return
+    for i, word in enumerate(ctx.folded):
+        if word not in names or ctx.taken[i]:
+            continue
+        token = doc[i]
+        first = people[names[word]]
+        if token.pos_ != "PROPN" or not token.is_title or token.idx < first.end:
+            continue
+        neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(t.pos_ == "PROPN" and t.is_title for t in neighbours):
+            continue  # part of another name
+        _add(ctx, doc[i : i + 1], first.actor, gender=ctx.genders.get(first.actor.id))
 
 
 def _possessor_of_a_named_title(span: Span, lex: Lexicon) -> bool:
@@ -310,7 +367,41 @@ def _inside_longer_name(span: Span, lex: Lexicon) -> bool:
 
     before = span.start > 0 and name_word(doc[span.start - 1])
     after = span.end < len(doc) and name_word(doc[span.end])
-    return before or after
+    # "Zia" of "Zia-Ul-Haq": a hyphen joins it to more name words.
+    hyphen_after = span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+    hyphen_before = (
+        span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    )
+    return before or after or hyphen_after or hyphen_before
+
+
+def _word_of_a_longer_name(span: Span, lex: Lexicon) -> bool:
+    """A one-word KB name that the parser reads as part of a longer entity whose next word
+    is another capitalised name word, neither a title nor a KB name ("Liberation" of "the
+    Liberation Tigers", "Guardian" of "Guardian Council")."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].ent_type_:
+        return False
+
+    def other_name_word(t: Token) -> bool:
+        return (
+            t.is_title
+            and t.pos_ == "PROPN"
+            and lex.role((fold(t.text),)) is None
+            and lex.role((fold(t.lemma_),)) is None
+            and not lex.lookup((fold(t.text),))
+        )
+
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.ent_iob_ == "I" and nxt.ent_type_ in _LONGER_ENTS and other_name_word(nxt):
+            return True
+    if span.start > 0 and span[0].ent_iob_ == "I" and span[0].ent_type_ in _LONGER_ENTS:
+        return other_name_word(doc[span.start - 1])  # "Hill" of "Hugh Hill"
+    return False
+
+
+_LONGER_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -324,6 +415,12 @@ def _title(span: Span) -> Span | None:
     """Title words before a name ("Russian President", "Putin's adviser"), or an apposition."""
     doc = span.doc
     head = span.root
+    between = doc[head.head.i + 1 : span.start] if head.head.i < span.start else None
+    if head.dep_ == "appos" and between and all(t.is_punct for t in between):
+        # "The minister, Lucia Moreno, said": the role noun the name is in apposition to.
+        role_head = head.head
+        if role_head.pos_ == "NOUN" and role_head.left_edge.i >= span.sent.start:
+            return doc[role_head.left_edge.i : role_head.i + 1]
     if head.dep_ in ("appos", "compound") and head.head.i == span.start - 1:
         role_head = head.head
         if role_head.pos_ in ("NOUN", "PROPN"):
@@ -337,7 +434,10 @@ def _title(span: Span) -> Span | None:
         left += 1
     sent_start = span.sent.start
     # Only the contiguous pre-modifiers: stop at a verb or clause boundary.
-    clause_break = any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in doc[left : span.start])
+    clause_break = any(
+        (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) or t.text in ",;:"
+        for t in doc[left : span.start]
+    )
     if sent_start <= left < span.start and span.start - left <= 8 and not clause_break:
         return doc[left : span.start]
     for child in head.children:
@@ -353,6 +453,86 @@ def _take_title(ctx: Context, title: Span | None) -> None:
     for t in title:
         if t.ent_type_ not in ("ORG", "GPE", "PERSON", "NORP", "FAC") or t.ent_type_ == "NORP":
             ctx.take(t.i, t.i + 1)
+
+
+def _add_titled(
+    ctx: Context, span: Span, title: Span | None, actor: Actor, *, gender: str | None
+) -> None:
+    """The name's mention with the title that premodifies it ("Russian President Boris
+    Yeltsin", "U.S. Secretary of State X"); a possessor that is an actor of its own
+    ("Putin's adviser Yuri Ushakov") stays its own mention, a country possessing the
+    title ("Niger's ambassador X") is part of the phrase. Country and nationality words
+    inside the phrase are not also mentions of that country's government."""
+    doc = span.doc
+    if (
+        title is not None
+        and title.end < span.start
+        and all(t.is_punct for t in doc[title.end : span.start])
+    ):
+        # "The minister, Lucia Moreno, said": the role phrase is a mention too.
+        first = _after_possessor(doc, title.start, title.end, ctx.lex)
+        if first == title.start and first and doc[first - 1].pos_ == "DET":
+            first -= 1
+        if first < title.end:
+            _drop_governments(ctx, doc[first].idx, title.end_char)
+            _add(ctx, doc[first : title.end], actor, gender=gender)
+    if title is None or title.end != span.start:
+        _add(ctx, span, actor, gender=gender)
+        return
+    start = span.start
+    while start > title.start and _title_word(doc, start - 1, span.start, ctx.lex):
+        start -= 1
+    start = _after_possessor(doc, start, span.start, ctx.lex)
+    while start < span.start and doc[start].pos_ in ("PUNCT", "DET", "ADP", "CCONJ"):
+        start += 1
+    _drop_governments(ctx, doc[start].idx, span.start_char)
+    # Named bodies in the title ("Hamas leader X") stay free for their own mention.
+    keep = [(t.i, ctx.taken[t.i]) for t in doc[start : span.start] if t.ent_type_ in _BODY_ENTS]
+    _add(ctx, doc[start : span.end], actor, gender=gender)
+    for i, was in keep:
+        ctx.taken[i] = was
+
+
+def _drop_governments(ctx: Context, lo: int, hi: int) -> None:
+    """Country words inside a person's title are not mentions of the government."""
+    ctx.found = [
+        f for f in ctx.found if not (lo <= f.start and f.end <= hi and f.actor.type in _GOV_TYPES)
+    ]
+
+
+def _after_possessor(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Where a title in doc[start:end] begins once a possessor that is not a country or
+    place ("Putin's" of "Putin's adviser") is left out."""
+    for t in doc[start:end]:
+        if t.tag_ == "POS" or t.text in ("'s", "’s", "'", "’"):
+            owner = tuple(fold(w.text) for w in doc[start : t.i] if w.pos_ != "DET")
+            if not any(e.kind in _PLACE_KINDS for e in lex.lookup(owner)):
+                start = t.i + 1
+    return start
+
+
+def _title_word(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
+    """A word that can be part of a title before a name ending at ``end``: a name or
+    nationality, an adjective ("junior", "ousted"), a link inside a title ("Secretary of
+    State", "Lebanon's"), or a word starting a role phrase that runs on towards the name
+    ("assistant chief"); not another common noun ("shooting", "store")."""
+    t = doc[i]
+    if t.pos_ in ("PROPN", "ADJ") or t.ent_type_ in ("NORP", "GPE", "ORG"):
+        return True
+    if t.pos_ == "VERB" and t.dep_ == "amod":
+        return True
+    if t.text in ("'s", "’s", "-", ".", "&") or t.lower_ in ("of", "and", "for"):
+        return True
+    for n in range(1, min(lex.max_role, end - i) + 1):
+        key = tuple(fold(w.text) for w in doc[i : i + n])
+        if lex.role(key) or lex.role((*key[:-1], fold(doc[i + n - 1].lemma_))):
+            return True
+    return False
+
+
+_PLACE_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+_GOV_TYPES = frozenset({"government", "country"})
+_BODY_ENTS = frozenset({"ORG", "PERSON", "FAC"})
 
 
 def _title_words(title: Span | None) -> list[Word]:
@@ -447,6 +627,45 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _from_given_name(span: Span) -> Span:
+    """A person's name starting at its given name when the parser put title words before
+    it ("Universe Alicia Machado" of "Miss Universe Alicia Machado")."""
+    names = given_names()
+    if len(span) < 3 or fold(span[0].text) in names:
+        return span
+    for k in range(1, len(span) - 1):
+        if fold(span[k].text) in names:
+            return span.doc[span.start + k : span.end]
+    return span
+
+
+def _titled_name(span: Span, lex: Lexicon) -> bool:
+    """An entity the parser calls an organisation that is a person's name: after a
+    person's title ("Vice-President Moody Awori"), or starting with a known given name
+    ("Nadia Farouk said"): two or three capitalised words, none a role or a KB name."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    role = lex.role((fold(prev.text),)) if prev is not None else None
+    titled = (
+        prev is not None
+        and role is not None
+        and role.number == "sg"
+        and role.office_kind is not None
+        and prev.is_title
+    )
+    if not titled and fold(span[0].text) not in given_names():
+        return False
+    return all(
+        t.is_title
+        and t.pos_ == "PROPN"
+        and lex.role((fold(t.text),)) is None
+        and not lex.lookup((fold(t.text),))
+        for t in span
+    )
+
+
 def _is_surname_of(span: Span, known: dict[str, str]) -> bool:
     return len(span) == 1 and fold(span.text) in known
 
@@ -492,10 +711,12 @@ def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
         folded = {w.folded for w in tw}
         gender = "f" if folded & _FEMININE else "m" if folded & _MASCULINE else None
         ctx.titles.setdefault(actor.id, set()).update(folded)
+    if gender is None:
+        gender = given_names().get(fold(span[0].text))
     if actor.country is None:
         actor.country = ctx.focus if actor.sector else None
     _take_title(ctx, title)
-    _add(ctx, span, actor, gender=gender)
+    _add_titled(ctx, span, title, actor, gender=gender)
     known.setdefault(fold(span[-1].text), actor.id)
 
 
@@ -561,29 +782,47 @@ def _unknown_org(span: Span, ctx: Context) -> None:
 def _descriptions(ctx: Context) -> None:
     """Noun phrases headed by a role noun: definite descriptions, anonymous groups."""
     doc, lex = ctx.doc, ctx.lex
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or not ctx.free(token.i, token.i + 1):
+    texts = ctx.folded or [fold(t.text) for t in doc]
+    nouns = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in (NOUN, PROPN)]
+    for i in nouns:
+        if ctx.taken[i]:
             continue
+        token = doc[i]
+        if token.ent_type_ in _THING_ENTS:
+            continue  # "Family" of the "Family and Medical Leave Act"
+        voice = None
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
-            continue  # the head noun decides ("army command", "police station")
+            head = token.head
+            if not (
+                fold(head.lemma_) in _VOICE_NOUNS
+                and head.i == token.i + 1
+                and ctx.free(head.i, head.i + 1)
+            ):
+                continue  # the head noun decides ("police station")
+            voice = head  # "the army command", "the army statement": the body speaking
         # The longest role ending at the head: "prime minister" before "minister".
         role = None
         for n in range(min(lex.max_role, token.i + 1), 1, -1):
-            key = tuple(fold(t.text) for t in doc[token.i - n + 1 : token.i + 1])
+            key = tuple(texts[token.i - n + 1 : token.i + 1])
             role = lex.role(key) or lex.role((*key[:-1], fold(token.lemma_)))
             if role is not None:
                 break
         if role is None:
             role = lex.role((fold(token.text),)) or lex.role((fold(token.lemma_),))
+        if role is None and _is_people_noun(token, lex):
+            role = _PEOPLE
         if role is None:
             continue
-        left = token.left_edge.i
-        while left < token.i and (doc[left].pos_ == "PUNCT" or not ctx.free(left, left + 1)):
-            left += 1
-        span = doc[left : token.i + 1]
+        last = voice or token
+        left = last.left_edge.i
+        while left < token.i and (
+            doc[left].pos_ == "PUNCT" or doc[left].tag_ == "PRP$" or not ctx.free(left, left + 1)
+        ):
+            left += 1  # "his party": "his" is a pronoun mention of its own
+        span = doc[left : last.i + 1]
         if not ctx.free(span.start, span.end):
             continue
-        nxt = token.i + 1
+        nxt = last.i + 1
         if nxt < len(doc) and not ctx.free(nxt, nxt + 1) and doc[nxt].ent_type_ == "PERSON":
             ctx.take(span.start, span.end)  # a title: "Lebanon's Prime Minister Saad Hariri"
             continue
@@ -592,7 +831,7 @@ def _descriptions(ctx: Context) -> None:
         if role.sector == "MED" and _is_audience(token):
             ctx.take(span.start, span.end)
             continue  # "told reporters": where it was said, not an actor
-        words = words_of(span)
+        words = words_of(doc[left : token.i + 1])
         plural = token.tag_ in ("NNS", "NNPS") or is_plural(role)
         body = _named_body(token, ctx, role)
         if body is not None:
@@ -605,7 +844,86 @@ def _descriptions(ctx: Context) -> None:
         folded = {w.folded for w in words}
         if actor.type == "group" and not plural:
             gender = "f" if folded & _FEMININE else "m" if folded & _MASCULINE else None
-        _add(ctx, span, actor, gender=gender, plural=plural or actor.type == "government")
+        collective = voice is not None or fold(token.lemma_) in _COLLECTIVE_NOUNS
+        _add(
+            ctx,
+            span,
+            actor,
+            gender=gender,
+            plural=plural or actor.type == "government",
+            collective=collective,
+        )
+
+
+# Heads after a body's noun that stand for the body speaking ("the army command said").
+_VOICE_NOUNS = frozenset(
+    {"command", "statement", "communique", "communiqué", "leadership", "headquarters",
+     "announcement", "spokesperson", "spokespeople"}
+)  # fmt: skip
+# Nouns that name what a body says: "the statement said", "according to the statement".
+_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "announcement"})
+# Singular nouns of many people: never "he" or "she" ("the crowd", "the army").
+_COLLECTIVE_NOUNS = frozenset(
+    {"crowd", "mob", "group", "community", "public", "population", "family", "team", "army",
+     "navy", "force", "militia", "police", "government", "administration", "committee",
+     "council", "command", "delegation", "party", "gang", "unit", "battalion", "brigade",
+     "regiment", "staff", "audience", "electorate", "opposition", "leadership", "junta",
+     "regime", "cabinet", "crew", "military", "coalition", "alliance", "movement", "people",
+     "union", "company", "firm", "agency", "organization", "organisation", "institution",
+     "ministry", "department", "court", "parliament", "legislature", "assembly", "board",
+     "bank", "campaign", "network", "newspaper", "broadcaster", "association", "federation",
+     "office", "bureau", "commission", "authority", "corporation"}
+)  # fmt: skip
+
+
+def _statements(ctx: Context) -> None:
+    """A definite "the statement" that speaks ("the statement said") is a mention of the
+    body that last made one: the latest organisation, government or group that was a
+    subject within the last three sentences."""
+    doc = ctx.doc
+    for i in _positions(doc, _STATEMENT_NOUNS):
+        token = doc[i]
+        if token.tag_ != "NN":
+            continue
+        lefts = list(token.lefts)
+        if len(lefts) != 1 or fold(lefts[0].text) not in ("the", "this", "that"):
+            continue
+        if not ctx.free(lefts[0].i, token.i + 1) or not _speaks(token):
+            continue
+        here = _sent_index(ctx, doc[token.i : token.i + 1])
+        issuer = None
+        for f in sorted(ctx.found, key=lambda f: f.start):
+            if f.start >= token.idx or here - f.sent > 3:
+                continue
+            if f.actor.type in ("organization", "government", "group", "media") and f.dep in (
+                "nsubj",
+                "nsubjpass",
+            ):
+                issuer = f.actor
+        if issuer is not None:
+            _add(ctx, doc[lefts[0].i : token.i + 1], issuer, plural=True, collective=True)
+
+
+def _speaks(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "nsubj" and (fold(head.lemma_) in _SPEECH_LEMMAS or head.lemma_ == "read")
+
+
+_THING_ENTS = frozenset({"LAW", "WORK_OF_ART", "EVENT", "PRODUCT"})
+_PEOPLE = Role(phrase="people", sector="CVL", office_kind=None, number="pl")
+
+
+def _is_people_noun(token: Token, lex: Lexicon) -> bool:
+    """A plural people noun heading its phrase: "Nigerians", "Kurds" (not "Kurdish")."""
+    text = token.text
+    if token.tag_ not in ("NNPS", "NNS") or not text[:1].isupper() or not text.endswith("s"):
+        return False
+    if token.dep_ in ("compound", "amod"):
+        return False
+    entries = lex.lookup((fold(text),))
+    if entries:
+        return all(e.kind == "demonym" for e in entries)
+    return token.ent_type_ == "NORP"
 
 
 # Modifiers of "parties" meaning the sides of a dispute or deal: "all parties", "both
@@ -671,6 +989,8 @@ def _resolve_description(
     cue_country = cue.country if cue is not None else None
     if plural and cue_country is None and role.office_kind and role.sector == "GOV":
         return None  # "advisers", "officials" with no country: whose is unknown
+    if role.office_kind == "equipment" and cue_country is None:
+        return None  # "fuel tanks", "private jets": no owner, no forces
     if definite and not plural:
         # A person named earlier with this title ("Prime Minister Viktor Orban" ...
         # "the prime minister"), else the office holder of the country named or in focus.
@@ -725,24 +1045,32 @@ def _pronouns(ctx: Context) -> None:
     doc = ctx.doc
     regions = _quote_regions(doc.text)
     sents = list(doc.sents)
-    sent_of = {}
+    sent_of = [0] * len(doc)  # token index -> sentence index
     for n, s in enumerate(sents):
-        for t in s:
-            sent_of[t.i] = n
+        sent_of[s.start : s.end] = [n] * (s.end - s.start)
     ctx.found.sort(key=lambda f: f.start)
-    for token in doc:
+    for i in _positions(doc, _ALL_PRONOUNS):
+        token = doc[i]
         low = token.lower_
         if low in _PERSON_PRONOUNS:
             gender: str | None = _PERSON_PRONOUNS[low]
             plural = False
         elif low in _PLURAL_PRONOUNS:
             gender, plural = None, True
+        elif low in _RELATIVE_PRONOUNS or low in _NEUTER_PRONOUNS:
+            gender, plural = None, False
         else:
             continue
         if not ctx.free(token.i, token.i + 1):
             continue
-        quote = next((r for r in regions if r[0] <= token.idx < r[1]), None)
-        antecedent = _antecedent(token, gender, plural, quote, sent_of, sents, ctx)
+        antecedent: Actor | None
+        if low in _RELATIVE_PRONOUNS:
+            antecedent = _relative_antecedent(token, ctx)
+        elif low in _NEUTER_PRONOUNS:
+            antecedent = _neuter_antecedent(token, sent_of, ctx)
+        else:
+            quote = next((r for r in regions if r[0] <= token.idx < r[1]), None)
+            antecedent = _antecedent(token, gender, plural, quote, sent_of, sents, ctx)
         if antecedent is None:
             continue
         found = Found(
@@ -757,8 +1085,74 @@ def _pronouns(ctx: Context) -> None:
             dep=token.dep_,
         )
         ctx.take(token.i, token.i + 1)
-        ctx.found.append(found)
-        ctx.found.sort(key=lambda f: f.start)
+        insort(ctx.found, found, key=lambda f: f.start)
+
+
+def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-case text is one of ``words``, read from the
+    doc's arrays (no Token objects for the other tokens)."""
+    hashes = {doc.vocab.strings.add(w) for w in words}
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_PLURAL_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj", "pobj"})
+_NEUTER_PRONOUNS = frozenset({"it", "its"})
+_ALL_PRONOUNS = frozenset(
+    {*_PERSON_PRONOUNS, *_PLURAL_PRONOUNS, *_RELATIVE_PRONOUNS, *_NEUTER_PRONOUNS}
+)
+_BODY_TYPES = frozenset({"organization", "media", "government"})
+
+
+def _relative_antecedent(token: Token, ctx: Context) -> Actor | None:
+    """The subject "who"/"which"/"that" of a relative clause is the actor of the noun the
+    clause modifies ("Marc Hill, who said ...", "the union, which said ...")."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("relcl", "acl"):
+        return None
+    if token.lower_ == "that" and token.tag_ != "WDT":
+        return None
+    noun = token.head.head
+    if noun.i >= token.i:
+        return None
+    for f in reversed(ctx.found):
+        if f.start <= noun.idx < f.end and not f.pronoun:
+            return f.actor
+    return None
+
+
+def _neuter_antecedent(token: Token, sent_of: list[int], ctx: Context) -> Actor | None:
+    """ "it"/"its" for a body: an organisation, outlet, government or collective group
+    named in this or the previous sentence, when "it" acts (the subject of a speech or
+    agentive verb: "the union said it would strike") or owns ("its statement"); "it" is
+    otherwise too often a thing or a clause."""
+    if token.lower_ == "it":
+        head = fold(token.head.lemma_)
+        reported = token.head.dep_ == "ccomp" and fold(token.head.head.lemma_) in _SPEECH_LEMMAS
+        agentive = head in _SPEECH_LEMMAS or head in _AGENTIVE_VERBS or reported
+        if token.dep_ != "nsubj" or not agentive:
+            return None
+    elif token.dep_ != "poss":
+        return None
+    here = sent_of[token.i]
+    excluded = _bound(token, ctx)
+    best: tuple[float, int, Actor] | None = None
+    salience: dict[str, float] = {}
+    for f in ctx.found:
+        if f.start >= token.idx:
+            break
+        distance = here - f.sent
+        if distance > 1 or f.actor.id in excluded:
+            continue
+        a = f.actor
+        if not (a.type in _BODY_TYPES or (a.type == "group" and f.collective)):
+            continue
+        if f.plural and a.type == "group":
+            continue
+        salience[a.id] = salience.get(a.id, 0.0) + f.weight * (_RECENCY_DECAY**distance)
+        score = (salience[a.id], f.start, a)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return best[2] if best is not None else None
 
 
 def _antecedent(
@@ -766,7 +1160,7 @@ def _antecedent(
     gender: str | None,
     plural: bool,
     quote: tuple[int, int] | None,
-    sent_of: dict[int, int],
+    sent_of: list[int],
     sents: list[Span],
     ctx: Context,
 ) -> Actor | None:
@@ -796,7 +1190,7 @@ def _antecedent(
             continue
         if not _agrees(f, a, gender, plural, ctx):
             continue
-        if plural and (distance > 1 or f.dep not in ("nsubj", "nsubjpass", "poss", "appos")):
+        if plural and (distance > 1 or f.dep not in _PLURAL_ANTECEDENT_DEPS):
             continue  # "they" is too often a thing ("missiles"): only recent subject groups
         salience[a.id] = salience.get(a.id, 0.0) + f.weight * (_RECENCY_DECAY**distance)
         last_seen[a.id] = max(last_seen.get(a.id, -1), f.start)
@@ -824,7 +1218,7 @@ def _agrees(f: Found, actor: Actor, gender: str | None, plural: bool, ctx: Conte
         return actor.type in ("government", "group", "organization", "country") and (
             f.plural or actor.type == "government"
         )
-    if actor.type != "person" and not (actor.type == "group" and not f.plural):
+    if actor.type != "person" and not (actor.type == "group" and not f.plural and not f.collective):
         return False
     known = ctx.genders.get(actor.id)
     return known is None or gender is None or known == gender
@@ -842,8 +1236,12 @@ def _bound(token: Token, ctx: Context) -> set[str]:
             if verb.pos_ in ("VERB", "AUX"):
                 break
             verb = verb.head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and token.dep_ != "poss":
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "conj":
+            # "X met Y and thanked her": the conjoined verb's subject is the first one's.
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in subjects:
+            if token.dep_ != "poss":
                 spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
     if token.dep_ == "poss":
         # "his call with Putin": the possessed noun's own complements.
@@ -890,7 +1288,7 @@ def _weight(token: Token) -> float:
         weight += 40
     elif dep == "poss":
         weight += 30
-    if dep not in ("poss", "compound") and token.head.dep_ != "pobj":
+    if dep not in ("poss", "compound", "nmod") and token.head.dep_ != "pobj":
         weight += 30  # head-noun emphasis: not embedded in another noun phrase
     return weight
 
@@ -905,6 +1303,7 @@ def _add(
     *,
     gender: str | None = None,
     plural: bool = False,
+    collective: bool = False,
 ) -> None:
     ctx.take(span.start, span.end)
     sent = _sent_index(ctx, span)
@@ -920,6 +1319,7 @@ def _add(
             gender,
             plural,
             dep=span.root.dep_,
+            collective=collective,
         )
     )
 

@@ -43,6 +43,10 @@ OFFICE_KINDS = (
     "police", "intelligence", "judge", "igo_official", "rebel_leader", "other",
 )  # fmt: skip
 
+# Role-noun kinds that are no office a person holds: "equipment" is a weapon or vehicle that
+# stands for its forces only with an owner in the phrase ("Israeli tanks", not "fuel tanks").
+ROLE_ONLY_KINDS = ("equipment",)
+
 # Which office wins when several cover one date (a president who also leads a party).
 OFFICE_PRIORITY = (
     "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
@@ -829,10 +833,9 @@ class _Reader:
                 raise self._fail(where, "the phrase is empty")
             where = f"{name}: {phrase}"
             self._sector(sector, "sector", where)
-            if kind and kind not in OFFICE_KINDS:
-                raise self._fail(
-                    where, f"unknown office kind {kind!r}; use one of {', '.join(OFFICE_KINDS)}"
-                )
+            if kind and kind not in OFFICE_KINDS + ROLE_ONLY_KINDS:
+                kinds = ", ".join(OFFICE_KINDS + ROLE_ONLY_KINDS)
+                raise self._fail(where, f"unknown office kind {kind!r}; use one of {kinds}")
             if grammatical_number not in NUMBERS:
                 raise self._fail(where, f"number {grammatical_number!r} must be sg or pl")
             if key in roles:
@@ -844,6 +847,7 @@ class _Reader:
 __all__ = [
     "KB_DIR",
     "OFFICE_KINDS",
+    "ROLE_ONLY_KINDS",
     "Country",
     "CountryMatch",
     "KnowledgeBase",
