@@ -98,6 +98,10 @@ _BODY_TITLES = frozenset(
      "deputy speaker", "commander", "secretary general", "secretary-general", "deputy head",
      "deputy director", "deputy chairman", "spokesman", "spokeswoman", "spokesperson"}
 )  # fmt: skip
+# Modifiers that give armed men their sector ("cartel gunmen", "rebel fighters").
+_ARMED_KINDS = frozenset({"CRM", "REB", "MIL", "COP", "SPY"})
+# Adjectives of people driven from their homes: "displaced Sudanese" are refugees.
+_UPROOTED = frozenset({"displaced", "uprooted", "stateless", "fleeing"})
 _LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head of state", "dictator"})
 
 
@@ -144,6 +148,9 @@ class Lexicon:
     variants: dict[str, str] = field(default_factory=dict)
     # compact organisation names for ``fuzzy_org`` (built on first use)
     compact_orgs: dict[str, frozenset[str]] | None = None
+    # one-word organisation names that are "The" + a common word ("The Australian", "The
+    # National"): the organisation only with its article and not before another name word
+    article_names: dict[Key, set[str]] = field(default_factory=dict)
 
     @property
     def people(self) -> dict[str, Person]:
@@ -221,6 +228,8 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
             lex.add_name(capital, "capital", c.iso3, any_case=False)
         for seat in c.seats:
             lex.add_name(seat, "seat", c.iso3, any_case=False)
+    for name, iso3 in peoples().items():
+        lex.add_name(name, "people", iso3, any_case=False)
     for p in kb.people.values():
         for alias in (p.name, *p.aliases):
             lex.add_name(alias, "person", p.id, any_case=False)
@@ -231,6 +240,15 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
             lex.add_name(alias, "org", o.id, any_case=False)
         for alias in o.ambiguous_aliases:
             lex.add_name(alias, "org_ambiguous", o.id, any_case=False)
+        for alias in (o.name, *o.aliases, *o.ambiguous_aliases):
+            rest = alias.split()
+            if len(rest) == 2 and rest[0] in ("The", "the"):
+                key = lex.canon((kb_fold(rest[1]).casefold(),))
+                lex.article_names.setdefault(key, set()).add(o.id)
+    for o in kb.organizations.values():  # "Guardian" is also a name of its own
+        for alias in (o.name, *o.aliases, *o.ambiguous_aliases):
+            if len(alias.split()) == 1:
+                lex.article_names.get(lex.canon((kb_fold(alias).casefold(),)), set()).discard(o.id)
     for r in kb.roles.values():
         key = tuple(t.casefold() for t in _tokens(r.phrase))
         if key:
@@ -290,6 +308,40 @@ def vessel_classes() -> dict[str, str]:
         if line.startswith("#") or len(cells) != 2 or cells[0] == "class":
             continue
         out[" ".join(fold(cells[0]).split())] = cells[1].strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def peoples() -> dict[str, str]:
+    """``kb/peoples.tsv``: a people's adjective or noun ("Rohingya", "Catalan") -> ISO3."""
+    from newsevents.kb import KB_DIR
+
+    path = KB_DIR / "peoples.tsv"
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 2 or cells[0] == "name":
+            continue
+        out[cells[0].strip()] = cells[1].strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def org_words() -> dict[str, tuple[str, str]]:
+    """``kb/org_words.tsv``: folded last word of an organisation's name -> (sector, type)."""
+    from newsevents.kb import KB_DIR
+
+    path = KB_DIR / "org_words.tsv"
+    out: dict[str, tuple[str, str]] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 3 or cells[0] == "word":
+            continue
+        out[fold(cells[0].strip())] = (cells[1].strip(), cells[2].strip())
     return out
 
 
@@ -507,6 +559,7 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # Kinds of name that are only someone's when they are the whole name in the text.
 _NAME_KINDS = frozenset({"person", "surname", "org", "org_ambiguous"})
+_PLACE_KINDS = frozenset({"country", "demonym", "capital"})
 
 
 def _embedded(words: Sequence[Word], start: int, end: int, taken: set[int], lex: Lexicon) -> bool:
@@ -521,6 +574,7 @@ def _embedded(words: Sequence[Word], start: int, end: int, taken: set[int], lex:
             and w.text[:1].isalpha()
             and w.folded not in _HONORIFICS
             and w.folded not in _FUNCTION_WORDS
+            and w.folded not in _ELECT  # "President-elect Donald Trump"
             and lex.role((w.folded,)) is None
         )
 
@@ -533,8 +587,30 @@ def _embedded(words: Sequence[Word], start: int, end: int, taken: set[int], lex:
     return before or after
 
 
+def article_name_ok(words: Sequence[Word], m: Match, lex: Lexicon) -> bool:
+    """ "The Australian", "the National": a one-word name of the "The X" kind is the body only
+    after its article and not as the first word of a longer name ("the Australian Senate",
+    "the National Assembly", "Australian universities")."""
+    if m.start == 0 or words[m.start - 1].folded != "the":
+        return False
+    if m.end < len(words):
+        nxt = words[m.end]
+        role = lex.role((nxt.folded,)) or lex.role((nxt.lemma,))
+        if role is not None:
+            return role.sector == "MED"  # "the National newspaper", not "the National Guard"
+        if nxt.proper and nxt.text[:1].isalpha() and nxt.folded not in _FUNCTION_WORDS:
+            return False
+    return True
+
+
 def analyse(words: list[Word], lex: Lexicon) -> Analysis:
     matches = find_names(words, lex)
+    for k, m in enumerate(matches):
+        only_the = lex.article_names.get(lex.canon((words[m.start].folded,)), set())
+        if m.end - m.start == 1 and only_the and not article_name_ok(words, m, lex):
+            kept_entries = [e for e in m.entries if e.ref not in only_the]
+            matches[k] = Match(m.start, m.end, kept_entries)
+    matches = [m for m in matches if m.entries]
     # Words of places and demonyms are not part of a person's name; other names may be.
     taken = {
         i
@@ -544,10 +620,10 @@ def analyse(words: list[Word], lex: Lexicon) -> Analysis:
     }
     kept: list[Match] = []
     for m in matches:
-        if any(e.kind in _NAME_KINDS for e in m.entries) and _embedded(
-            words, m.start, m.end, taken, lex
-        ):
-            m = Match(m.start, m.end, [e for e in m.entries if e.kind not in _NAME_KINDS])
+        # A people word that is also a given name is one in a person's name ("Karen Bass").
+        drop = _NAME_KINDS | ({"people"} if words[m.start].folded in given_names() else frozenset())
+        if any(e.kind in drop for e in m.entries) and _embedded(words, m.start, m.end, taken, lex):
+            m = Match(m.start, m.end, [e for e in m.entries if e.kind not in drop])
             if not m.entries:
                 continue
         kept.append(m)
@@ -579,7 +655,7 @@ def _country_cue(a: Analysis, lex: Lexicon, day: date, lo: int, hi: int) -> str 
         if m.start < lo or m.end > hi:
             continue
         for e in m.entries:
-            if e.kind in ("country", "demonym", "capital", "seat"):
+            if e.kind in ("country", "demonym", "capital", "seat", "people"):
                 return e.ref
             if e.kind == "org" and lex.orgs[e.ref].country:
                 return lex.orgs[e.ref].country
@@ -632,7 +708,7 @@ def _people_noun(a: Analysis, head: int) -> bool:
         return False
     at = [m for m in a.matches if m.start <= i < m.end]
     if at:
-        return at[0].end == head and all(e.kind == "demonym" for e in at[0].entries)
+        return at[0].end == head and all(e.kind in ("demonym", "people") for e in at[0].entries)
     after_demonym = any(
         m.end == i and any(e.kind == "demonym" for e in m.entries) for m in a.matches
     )
@@ -689,8 +765,21 @@ def resolve_words(
         actor = person_actor(person, on, lex)
         if a.former and actor.sector == "GOV":
             actor.sector = "ELI"
-        elif not a.former and actor.sector == "ELI" and head_role is not None:
-            _titled_office(actor, person, head_role[2], on)
+        elif (
+            not a.former
+            and not a.elect
+            and head_role is not None
+            and head_role[1] <= _start_of(a, person.id)  # a title before the name
+            and (actor.sector == "ELI" or lex.office(person, on) is None)
+            and not _titled_office(actor, person, head_role[2], on)
+            and head_role[2].sector is not None
+            and head_role[2].sector != "GOV"
+        ):
+            # "opposition leader X" for someone the KB knows out of office: the phrase
+            # states what they are now (an executive title without a KB office is not
+            # trusted: "President X" of a candidate)
+            actor.sector = head_role[2].sector
+            actor.role = _title_text(a, head_role)
         return actor
 
     country = (
@@ -709,9 +798,19 @@ def resolve_words(
     sector = role.sector if role else None
     if role is not None and role.office_kind in _GENERIC_KINDS and role.sector in ("GOV", None):
         # "army spokesman", "spokeswoman of the police": the body's sector, not the job's.
-        body = [r for r in a.roles if r[2] is not role and r[2].sector]
+        # (a body noun, not a person's title: "General" of "General Elections Commission")
+        body = [
+            r
+            for r in a.roles
+            if r[2] is not role and r[2].sector and not _person_title(r[2], words[r[0]])
+        ]
         if body:
             sector = body[0][2].sector
+    if sector == "UAF" and head_role is not None:
+        # "cartel gunmen", "rebel fighters": the armed men of the kind the modifier names
+        mods = [r for r in a.roles if r[1] == head_role[0] and r[2].sector in _ARMED_KINDS]
+        if mods:
+            sector = mods[0][2].sector
     if sector == "GOV" and any(w.folded in _RELIGIOUS for w in words[:head]):
         sector = "REL"  # "Muslim leaders", "Catholic officials": a faith's leadership
     if a.former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", None):
@@ -724,11 +823,18 @@ def resolve_words(
         org = pick_org(m.entries, lex, country or focus)
         if org is None:
             continue
+        if foreign_generic(a, m, org, lex):
+            if country and (head_role is None or head_role[0] < m.start):
+                # "South Korea's Democratic Party": that country's body of the same kind
+                return group_actor(country, org.sector_on(on), _phrase_name(words))
+            continue
         org_sector = org.sector_on(on)
         if head_role is None or head_role[0] < m.start:
             return org_actor(org, on)
         if role is not None and role.office_kind in _GENERIC_KINDS and not a.former:
             sector = org_sector or sector
+        elif sector == "IGO" and org_sector != "IGO" and not a.former:
+            sector = org_sector  # "Amnesty's secretary general": the body's own sector
         return group_actor(org.country, sector or org_sector, _phrase_name(words))
 
     owner = _body_of(a, lex, head, head_role)
@@ -749,10 +855,32 @@ def resolve_words(
         if country is None:  # "Armenians" where the KB lists only "Armenian"
             singular = lex.lookup((words[head - 1].folded[:-1],))
             country = next((e.ref for e in singular if e.kind == "demonym"), None)
-        return group_actor(country or (None if standalone else focus), "CVL", _phrase_name(words))
+        uprooted = any(w.folded in _UPROOTED for w in words[:head])  # "displaced Sudanese"
+        return group_actor(
+            country or (None if standalone else focus),
+            "REF" if uprooted else "CVL",
+            _phrase_name(words),
+        )
     name = _name_words(a, 0, head)
     if name and (head_role is None or head_role[1] <= _index_of(a, name[0])):
         full = _join(name)
+        kind = org_words().get(name[-1].folded.rstrip("."))
+        if kind is not None:
+            # "Tata Motors", "Kenya Airways": an organisation the KB lacks
+            first = _index_of(a, name[0])
+            placed = [
+                m
+                for m in a.matches
+                if m.end == first and any(e.kind in _PLACE_KINDS for e in m.entries)
+            ]
+            if placed and not words[first - 1].possessive:
+                full = _join(words[placed[0].start : first + len(name)])
+            if len(name) > 1 or placed:
+                if country is None:  # "Tata Motors": the country of the "Tata" the KB knows
+                    known = pick_org(lex.lookup((name[0].folded,)), lex, None)
+                    country = known.country if known else None
+                prefix = "media" if kind[1] == "media" else "org"
+                return Actor(f"{prefix}:{slug(full)}", full, kind[1], country, kind[0])
         return Actor(
             id=f"person:{slug(full)}",
             name=full,
@@ -793,19 +921,52 @@ def resolve_words(
         for e in m.entries:
             if e.kind in ("country", "demonym"):
                 return country_actor(e.ref, lex) if standalone else government_actor(e.ref, lex)
+    for m in a.matches:
+        for e in m.entries:
+            if e.kind == "people":  # "the Uyghurs": a people, not a government
+                return group_actor(e.ref, "CVL", _phrase_name(words))
     return None
 
 
-def _titled_office(actor: Actor, person: Person, title: Role, day: date) -> None:
+def _person_title(role: Role, word: Word) -> bool:
+    """A capitalised rank or title ("General", "Colonel") names a person, not a body."""
+    return role.office_kind not in _GENERIC_KINDS and word.text[:1].isupper()
+
+
+def foreign_generic(a: Analysis, m: Match, org: Organization, lex: Lexicon) -> bool:
+    """A national body's name that is also a common noun ("Congress", "Senate") with another
+    country named in the phrase: that country's body ("Peru's Congress", "the Australian
+    Senate"), not the KB's ("Congress" of the United States). The same for a party's or a
+    state body's name after another country ("South Korea's Democratic Party", "Kenya's
+    National Intelligence Service"): a name many countries use."""
+    if org.country in (None, "IGO"):
+        return False
+    key = tuple(w.folded for w in a.words[m.start : m.end])
+    generic = lex.role(key) is not None
+    if not generic and org.sector != "PTY" and org.type != "government":
+        return False
+    for other in a.matches:
+        if other is m or (not generic and other.end > m.start):
+            continue
+        for e in other.entries:
+            if e.kind in ("country", "demonym", "capital", "seat") and e.ref != org.country:
+                return True
+    return False
+
+
+def _titled_office(actor: Actor, person: Person, title: Role, day: date) -> bool:
     """ "Foreign Minister X" for someone whose office has ended: the phrase states the title,
-    so the text speaks of the time X held it (the KB date may be later than the text's)."""
-    if title.office_kind is None:
-        return
+    so the text speaks of the time X held it (the KB date may be later than the text's).
+    True when such an office was found."""
+    if title.office_kind is None or actor.sector != "ELI":
+        return False
     past = [o for o in person.offices if o.kind == title.office_kind and o.start <= day]
     if past:
         office = max(past, key=lambda o: o.start)
         actor.sector = office.sector
         actor.role = office.role
+        return True
+    return False
 
 
 def _body_of(
@@ -863,7 +1024,13 @@ def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[
     i = 0
     while i < len(a.words):
         w = a.words[i]
-        if i in taken or not w.proper or not w.text[:1].isalpha() or w.ent == "PERSON":
+        after_preposition = i > 0 and a.words[i - 1].folded in _PLACE_PREPOSITIONS
+        if (
+            i in taken
+            or not w.proper
+            or not w.text[:1].isalpha()
+            or (w.ent == "PERSON" and not after_preposition)  # "residents of Goma"
+        ):
             i += 1
             continue
         j = i
@@ -890,12 +1057,22 @@ def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[
     return text, iso3
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near", "across"})
+
+
 def place_country(name: str) -> str | None:
     """The ISO3 country of the most prominent gazetteer place of that name, if any."""
     from newsevents.kb.gazetteer import load_gazetteer
 
     found = load_gazetteer().lookup(name)
     return found[0].entry.country if found else None
+
+
+def _start_of(a: Analysis, person_id: str) -> int:
+    for m in a.matches:
+        if any(e.ref == person_id for e in m.entries):
+            return m.start
+    return 0
 
 
 def _end_of(a: Analysis, person_id: str) -> int:

@@ -41,10 +41,14 @@ from newsevents.resolve import (
     _MASCULINE,
     Entry,
     Lexicon,
+    Match,
     Word,
+    analyse,
+    article_name_ok,
     case_ok,
     describe,
     fold,
+    foreign_generic,
     given_names,
     government_actor,
     group_actor,
@@ -263,6 +267,24 @@ def _names(
         org = pick_org(entries, lex, ctx.focus)
         if org is not None and _word_of_a_longer_name(span, lex):
             org = None  # "Liberation" of "the Liberation Tigers": another body's name
+        if org is not None and end - start == 1:
+            only_the = lex.article_names.get(lex.canon((fold(span[0].text),)), set())
+            lo = max(start - 1, 0)
+            if org.id in only_the and not article_name_ok(
+                words_of(doc[lo : end + 1]), Match(start - lo, end - lo, entries), lex
+            ):
+                org = None  # "the Australian Senate": not the newspaper "The Australian"
+        if (
+            org is not None
+            and start > 0
+            and org.country not in (None, "IGO")
+            and lex.role(tuple(ctx.folded[start:end])) is not None
+        ):
+            lo = max(start - 3, 0)
+            a = analyse(words_of(doc[lo:end]), lex)
+            own = [m for m in a.matches if m.end == len(a.words)]
+            if own and foreign_generic(a, own[-1], org, lex):
+                org = None  # "Peru's Congress", "the Australian Senate": not the KB's body
         if org is not None:
             if _is_channel(span):
                 ctx.take(start, end)
