@@ -48,6 +48,7 @@ from newsevents.kb import (
     alias_keys,
     load_kb,
     person_surnames,
+    read_table,
 )
 from newsevents.kb import fold as kb_fold
 from newsevents.records import Actor
@@ -261,88 +262,37 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
 @lru_cache(maxsize=1)
 def name_variants() -> dict[str, str]:
     """``kb/name_variants.tsv``: each spelling of a name word -> its group's first spelling."""
-    from newsevents.kb import KB_DIR
-
-    path = KB_DIR / "name_variants.tsv"
     out: dict[str, str] = {}
-    if not path.is_file():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        group = [fold(cell.strip()) for cell in line.split("\t") if cell.strip()]
+    for group in read_table("name_variants.tsv", columns=None, header=None):
         for spelling in group:
-            out[spelling] = group[0]
+            out[fold(spelling)] = fold(group[0])
     return out
 
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """``kb/given_names.tsv``: folded given name -> "m" | "f" (pronoun agreement)."""
-    from newsevents.kb import KB_DIR
-
-    path = KB_DIR / "given_names.tsv"
-    out: dict[str, str] = {}
-    if not path.is_file():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or len(cells) != 2 or cells[0] == "name":
-            continue
-        if cells[1].strip() in ("m", "f"):
-            out[fold(cells[0].strip())] = cells[1].strip()
-    return out
+    return {fold(n): g for n, g in read_table("given_names.tsv", columns=2, header="name")}
 
 
 @lru_cache(maxsize=1)
 def vessel_classes() -> dict[str, str]:
     """``kb/vessel_classes.tsv``: folded class name ("kilo") -> navy's ISO3."""
-    from newsevents.kb import KB_DIR
-
-    path = KB_DIR / "vessel_classes.tsv"
-    out: dict[str, str] = {}
-    if not path.is_file():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or len(cells) != 2 or cells[0] == "class":
-            continue
-        out[" ".join(fold(cells[0]).split())] = cells[1].strip()
-    return out
+    rows = read_table("vessel_classes.tsv", columns=2, header="class")
+    return {" ".join(fold(name).split()): iso3 for name, iso3 in rows}
 
 
 @lru_cache(maxsize=1)
 def peoples() -> dict[str, str]:
     """``kb/peoples.tsv``: a people's adjective or noun ("Rohingya", "Catalan") -> ISO3."""
-    from newsevents.kb import KB_DIR
-
-    path = KB_DIR / "peoples.tsv"
-    out: dict[str, str] = {}
-    if not path.is_file():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or len(cells) != 2 or cells[0] == "name":
-            continue
-        out[cells[0].strip()] = cells[1].strip()
-    return out
+    return {name: iso3 for name, iso3 in read_table("peoples.tsv", columns=2, header="name")}
 
 
 @lru_cache(maxsize=1)
 def org_words() -> dict[str, tuple[str, str]]:
     """``kb/org_words.tsv``: folded last word of an organisation's name -> (sector, type)."""
-    from newsevents.kb import KB_DIR
-
-    path = KB_DIR / "org_words.tsv"
-    out: dict[str, tuple[str, str]] = {}
-    if not path.is_file():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or len(cells) != 3 or cells[0] == "word":
-            continue
-        out[fold(cells[0].strip())] = (cells[1].strip(), cells[2].strip())
-    return out
+    rows = read_table("org_words.tsv", columns=3, header="word")
+    return {fold(word): (sector, kind) for word, sector, kind in rows}
 
 
 def _vessel_class_country(words: Sequence[Word]) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from newsevents import kb as kb_module
 from newsevents.errors import BadKnowledgeBase
 from newsevents.kb import (
     OFFICE_KINDS,
@@ -21,6 +22,7 @@ from newsevents.kb import (
     Person,
     alias_keys,
     load_kb,
+    read_table,
 )
 from newsevents.records import SECTORS
 
@@ -393,3 +395,34 @@ def test_real_heads_of_state_when_present(kb: KnowledgeBase) -> None:
     holders = kb.holders("RUS", "head_of_state", dt.date(2025, 10, 17))
     assert putin[0] in holders
     assert kb.sector_on(putin[0], dt.date(2025, 10, 17)) == "GOV"
+
+
+def test_lexicon_tables_use_known_codes(kb: KnowledgeBase) -> None:
+    """The TSV lexicons beside the YAML files: genders, countries and sectors are known codes."""
+    problems = [
+        f"given_names.tsv: {name} -> {gender}"
+        for name, gender in read_table("given_names.tsv", columns=2, header="name")
+        if gender not in ("m", "f")
+    ]
+    for table in ("peoples.tsv", "vessel_classes.tsv"):
+        header = "name" if table == "peoples.tsv" else "class"
+        problems += [
+            f"{table}: {word} -> {iso3}"
+            for word, iso3 in read_table(table, columns=2, header=header)
+            if iso3 not in kb.countries
+        ]
+    problems += [
+        f"org_words.tsv: {word} -> {sector}"
+        for word, sector, _ in read_table("org_words.tsv", columns=3, header="word")
+        if sector not in SECTORS
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_malformed_table_row_is_a_coded_error_naming_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "peoples.tsv").write_text("# comment\nname\tcountry\nRohingya MMR\n")
+    monkeypatch.setattr(kb_module, "KB_DIR", tmp_path)
+    with pytest.raises(BadKnowledgeBase, match=r"\[E050\] peoples.tsv:3: expected 2"):
+        read_table("peoples.tsv", columns=2, header="name")

@@ -499,6 +499,26 @@ class KnowledgeBase:
 # ----------------------------------------------------------------------------- loading
 
 
+def read_table(name: str, *, columns: int | None, header: str | None) -> list[list[str]]:
+    """The rows of the TSV lexicon ``kb/NAME`` as stripped cells; comments, blank lines and
+    the header line (first cell ``header``) are skipped, and a row with other than
+    ``columns`` non-empty cells (any number when None) is an [E050] error naming its line."""
+    path = KB_DIR / name
+    rows: list[list[str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is not None and cells[0] == header:
+            continue
+        if columns is not None and (len(cells) != columns or not all(cells)):
+            raise BadKnowledgeBase(
+                f"{name}:{number}", problem=f"expected {columns} tab-separated cells: {line!r}"
+            )
+        rows.append([cell for cell in cells if cell])
+    return rows
+
+
 def load_kb(path: Path | None = None) -> KnowledgeBase:
     """The knowledge base in ``path`` (default: the package's own), loaded once per process."""
     return _load_cached((path or KB_DIR).resolve())
@@ -847,6 +867,7 @@ class _Reader:
 __all__ = [
     "KB_DIR",
     "OFFICE_KINDS",
+    "read_table",
     "ROLE_ONLY_KINDS",
     "Country",
     "CountryMatch",
