@@ -347,14 +347,14 @@ def test_quoted_end_of_a_reported_clause_is_one_partial_quote() -> None:
 
 def test_relative_clause_with_its_own_attribution_is_cut_off() -> None:
     text = (
-        "They deny that many civilians were killed in raids that residents say destroyed "
-        "whole streets."
+        "Officials dispute that dozens of farmers died in floods that villagers say ruined "
+        "whole valleys."
     )
     found = quotes(text)
-    assert one(found, "deny").text == "that many civilians were killed in raids"
+    assert one(found, "dispute").text == "that dozens of farmers died in floods"
     said = one(found, "say")
-    assert said.text == "destroyed whole streets"
-    assert said.speaker_mention and said.speaker_mention.text == "residents"
+    assert said.text == "ruined whole valleys"
+    assert said.speaker_mention and said.speaker_mention.text == "villagers"
 
 
 def test_as_clause_of_a_speaker_takes_the_clause_around_it() -> None:
@@ -388,31 +388,31 @@ def test_dateline_and_labels_are_not_speakers() -> None:
 
 
 def test_inverted_speaker_when_the_parser_takes_a_quoted_word_for_subject() -> None:
-    text = '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, an organizer.'
+    text = '"The league is in crisis mode. Total crisis mode," said Doris Fenwick, a coach.'
     (q,) = quotes(text)
-    assert q.speaker_mention is not None and q.speaker_mention.text == "Leslie Wimes"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Doris Fenwick"
 
 
 def test_dateline_is_not_the_speaker() -> None:
     text = (
-        "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
-        "tell an American story."
+        "NAIROBI -- Governor Wanjiru, opening the library on Friday, said it would "
+        "serve every school in the county."
     )
     q = one(quotes(text), "said")
-    assert q.speaker_mention is not None and q.speaker_mention.text == "President Obama"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Governor Wanjiru"
 
 
 def test_topic_object_without_aside_or_purpose_clause() -> None:
-    text = "Ms. Hale acknowledged the reality of climate change, which makes her an outlier."
-    assert one(quotes(text), "acknowledged").text == "the reality of climate change"
+    text = "Ms. Hale acknowledged the cost of the new dam, which surprised her allies."
+    assert one(quotes(text), "acknowledged").text == "the cost of the new dam"
     text = "Ms. Duval highlights the killings of two men to give context to the movement."
     assert one(quotes(text), "highlights").text == "the killings of two men"
 
 
 def test_quoted_relative_clause_stays_in_the_content() -> None:
-    text = 'She says Mr. Holt is part of the "same rigged system that he claims he will change."'
+    text = 'She says Mr. Holt is part of the "same tired club that he swears he will reform."'
     q = one(quotes(text), "says")
-    assert q.text.startswith("Mr. Holt is part of") and "he will change" in q.text
+    assert q.text.startswith("Mr. Holt is part of") and "he will reform" in q.text
 
 
 def test_occasion_hung_inside_the_content_is_cut_off() -> None:
@@ -427,27 +427,344 @@ def test_accused_someone_of_something() -> None:
 
 
 def test_directive_infinitive_after_an_occasion() -> None:
-    text = 'Mr. Dunn tells his supporters at a rally to "go to your place and vote."'
+    text = 'Mr. Dunn tells his volunteers at a rally to "go to the hall and sign up."'
     found = quotes(text)
     q = one(found, "tells")
-    assert q.text.startswith("to") and "vote" in q.text
+    assert q.text.startswith("to") and "sign up" in q.text
     assert q.kind in ("partial", "direct")
 
 
 def test_speaker_before_the_cue_when_a_quoted_word_was_taken_for_subject() -> None:
     text = (
-        '"He would be a great senator. One of the brightest members," '
-        "Rep. Ann Cole (D-Md.) said in a phone interview."
+        '"She would be a fine judge. One of the sharpest minds," '
+        "Rep. Ann Cole (D-Ohio) said in a brief interview."
     )
     (q,) = quotes(text)
     assert q.speaker_mention is not None and "Cole" in q.speaker_mention.text
 
 
 def test_naming_with_several_names() -> None:
-    text = "One of the doctors who sent the letter called Oz a quack, fake and charlatan."
+    text = "One of the farmers who signed the petition called Reyes a liar, thief and coward."
     q = one(quotes(text), "called")
-    assert q.text == "Oz a quack, fake and charlatan"
+    assert q.text == "Reyes a liar, thief and coward"
 
 
 def test_according_to_with_a_one_word_rest_is_not_a_quote() -> None:
     assert not quotes("According to the network, basically.")
+
+
+# ---------------------------------------------------------------- parser slips (pass 2)
+
+
+def test_clause_after_the_cue_wins_over_a_clause_cut_off_by_a_semicolon() -> None:
+    text = "It is an unlikely outcome; the mayor's office says she will run again next year."
+    q = one(quotes(text), "says")
+    assert q.text == "she will run again next year"
+
+
+def test_clause_given_to_a_later_cue_belongs_to_the_cue_before_it() -> None:
+    text = (
+        "While she conceded money was the main reason the crew felt tired working for Vance, "
+        "Ortiz also noted several delays left the team frustrated."
+    )
+    found = quotes(text)
+    assert one(found, "noted").text == "several delays left the team frustrated"
+    conceded = one(found, "conceded")
+    assert conceded.text.startswith("money was the main reason")
+
+
+def test_that_clause_hung_on_the_audience() -> None:
+    text = "On Monday, she told a gathering of farm owners that few buyers grasped the risks."
+    q = one(quotes(text), "told")
+    assert q.text == "that few buyers grasped the risks"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "she"
+
+
+def test_passive_subject_of_the_main_clause_speaks_for_a_participle() -> None:
+    text = "After saying his left wrist was badly bruised, he was driven to a clinic for scans."
+    q = one(quotes(text), "saying")
+    assert q.text == "his left wrist was badly bruised"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "he"
+
+
+def test_second_cue_coordinated_inside_the_first_content_keeps_the_speaker() -> None:
+    text = (
+        "Chancellor Ada Berg said on Tuesday that the region would quit the treaty by June "
+        "and suggested that it would leave the customs union."
+    )
+    found = quotes(text)
+    assert one(found, "said").text == "that the region would quit the treaty by June"
+    suggested = one(found, "suggested")
+    assert suggested.text == "that it would leave the customs union"
+    assert suggested.speaker_mention is not None
+    assert suggested.speaker_mention.text == "Chancellor Ada Berg"
+
+
+def test_speaker_hidden_at_the_end_of_a_preceding_phrase() -> None:
+    text = (
+        "In a long session with the board of the Harbor Gazette Okafor said that the "
+        "port may need to be sold."
+    )
+    q = one(quotes(text), "said")
+    assert q.text == "that the port may need to be sold"
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("Okafor")
+
+
+def test_fronted_fragment_before_an_appended_attribution() -> None:
+    text = "Rules vague on whether seasonal workers are covered, lawyers say."
+    q = one(quotes(text), "say")
+    assert q.text == "Rules vague on whether seasonal workers are covered"
+
+
+def test_attribution_inside_a_relative_clause_splits_that_clause_only() -> None:
+    text = (
+        "The square lies beside the market, which, Rossi said, is usually crowded with "
+        "stalls and buskers on Saturdays."
+    )
+    q = one(quotes(text), "said")
+    assert q.text == "is usually crowded with stalls and buskers on Saturdays"
+
+
+def test_longer_side_of_a_parenthetical_attribution_counts_characters() -> None:
+    text = (
+        "Even if the scheme turns out brief, Ms. Vance said, the company has already "
+        "replanted a large share of the burned forest."
+    )
+    q = one(quotes(text), "said")
+    assert q.text == "the company has already replanted a large share of the burned forest"
+
+
+def test_content_clause_hung_on_the_cue_as_an_adverbial() -> None:
+    text = "Ortiz said after the vote she would not accept the union's support."
+    q = one(quotes(text), "said")
+    assert q.text == "she would not accept the union's support"
+
+
+def test_a_when_clause_after_the_cue_is_not_its_content() -> None:
+    text = "The rule obliges landlords to tell the city council when a tenant leaves early."
+    assert not [q for q in quotes(text) if q.cue == "tell"]
+
+
+def test_according_to_inside_a_clause_takes_the_longer_side_without_the_phrase() -> None:
+    text = "Vance, according to Ortiz, begged her not to sell the land, while lawyers waited."
+    found = quotes(text)
+    q = one(found, "according to")
+    assert q.text == "begged her not to sell the land"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Ortiz"
+    assert [x.cue for x in found] == ["according to"]  # "begged" is Ortiz's account
+
+
+def test_audience_parsed_as_an_adverb_is_the_channel() -> None:
+    text = "Lima waits, with a Peruvian official telling Reuters they are unsure of the date."
+    q = one(quotes(text), "telling")
+    assert q.channel == "Reuters"
+    assert q.text == "they are unsure of the date"
+
+
+def test_two_subjects_the_one_next_to_the_cue_speaks() -> None:
+    text = "Farmers like Ruiz, she said."
+    q = one(quotes(text), "said")
+    assert q.text == "Farmers like Ruiz"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "she"
+
+
+def test_quoted_fragment_at_the_start_of_a_topic_object_takes_the_whole_object() -> None:
+    text = 'The group reported "412 violent incidents" in the region.'
+    q = one(quotes(text), "reported")
+    assert q.text == '"412 violent incidents" in the region'
+
+
+def test_parenthetical_attribution_with_the_audience_as_object() -> None:
+    text = "The change now, she told me on Sunday, is that she runs a weather show."
+    q = one(quotes(text), "told")
+    assert q.text == "is that she runs a weather show"
+
+
+def test_short_follow_on_quote_after_an_attributed_one_inherits_its_speaker() -> None:
+    text = '"Not me," Ines said to the radio. "Not me, Paul."'
+    found = quotes(text)
+    assert [q.text for q in found] == ['"Not me,"', '"Not me, Paul."']
+    assert all(q.speaker_mention and q.speaker_mention.text == "Ines" for q in found)
+
+
+def test_short_quote_attributed_by_a_long_sentence_that_opens_with_the_cue() -> None:
+    text = (
+        "The kitchen went quiet.\n\n"
+        '"Still raining?" he said, but Ana was half asleep again, and the news went on '
+        "for another twenty minutes while the kettle boiled."
+    )
+    q = quotes(text)[0]
+    assert q.text == '"Still raining?"'
+    assert q.speaker_mention is not None and q.speaker_mention.text == "he"
+
+
+def test_reported_clause_ends_at_a_semicolon() -> None:
+    text = "Aides said the delay of the report was not planned; they heard of it on Monday."
+    q = one(quotes(text), "said")
+    assert q.text == "the delay of the report was not planned"
+
+
+def test_reported_clause_ends_before_a_closing_apposition() -> None:
+    text = (
+        "Engineers say the funds could be better used in a deal with Siemens, the German "
+        "group that builds most of the trains."
+    )
+    q = one(quotes(text), "say")
+    assert q.text == "the funds could be better used in a deal with Siemens"
+
+
+def test_inverted_said_before_a_name_and_colon() -> None:
+    text = 'Bankers were not convinced. Said Okafor: "I doubt he reads the reports."'
+    (q,) = quotes(text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Okafor"
+
+
+def test_participle_on_the_occasion_noun_is_spoken_by_the_main_subject() -> None:
+    text = (
+        "He spoke at a crowded news conference announcing that his ministry was suing "
+        "the firm over the spill."
+    )
+    q = one(quotes(text), "announcing")
+    assert q.text == "that his ministry was suing the firm over the spill"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "He"
+
+
+def test_person_endorsed_or_attacked_is_the_topic() -> None:
+    q = one(quotes("Governor Ruiz endorsed Vance on Sunday."), "endorsed")
+    assert q.text == "Vance"
+
+
+def test_demand_and_suggest_take_their_object_as_topic() -> None:
+    q = one(quotes("The unions will demand higher wages."), "demand")
+    assert q.text == "higher wages"
+    q = one(quotes("She did not suggest a boycott."), "suggest")
+    assert q.text == "a boycott"
+
+
+def test_asked_about_and_agreed_with_take_the_prepositional_object() -> None:
+    text = "The host asked the governor about her budget plan."
+    assert one(quotes(text), "asked").text == "her budget plan"
+    text = "Ms. Vance mostly agreed with the mayor about the budget."
+    assert one(quotes(text), "agreed").text.startswith("the mayor")
+
+
+def test_temporal_as_clause_with_an_object_is_a_quote() -> None:
+    text = "The singer was moved as she called for the release of the prisoners."
+    q = one(quotes(text), "called for")
+    assert q.text == "the release of the prisoners"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "she"
+
+
+def test_present_tense_comment_coordinated_after_a_that_clause_is_the_authors() -> None:
+    text = (
+        "When he toured the plant last spring, he claimed that the company would hire "
+        "2,000 workers by May and the new deal is one more step towards that aim."
+    )
+    q = one(quotes(text), "claimed")
+    assert q.text == "that the company would hire 2,000 workers by May"
+
+
+def test_closing_summary_phrase_with_a_relative_clause_is_the_authors() -> None:
+    text = (
+        "Ortiz argues the fines might finally force the firm to clean the river, a hope "
+        "that has clearly worried its owners."
+    )
+    q = one(quotes(text), "argues")
+    assert q.text == "the fines might finally force the firm to clean the river"
+
+
+def test_title_opening_with_a_source_and_colon() -> None:
+    text = "Survey: Farmers desert the governing coalition.\n\nThe survey was taken in May."
+    q = one(quotes(text), ":")
+    assert q.text == "Farmers desert the governing coalition"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Survey"
+
+
+def test_title_opening_with_a_section_label_is_not_a_quote() -> None:
+    text = "Analysis: Farmers desert the governing coalition.\n\nThe survey was taken in May."
+    assert not [q for q in quotes(text) if q.cue == ":"]
+
+
+def test_content_never_stops_inside_a_quotation_it_opens() -> None:
+    text = (
+        'She called Chile a "quiet success in a decade when so often we see economies '
+        'going the other way."'
+    )
+    q = one(quotes(text), "called")
+    assert q.text.startswith("Chile a")
+    assert q.text.endswith('way."')
+
+
+def test_appended_attribution_prefers_a_clause_to_a_longer_phrase() -> None:
+    text = (
+        "The richest tenth would gain an average of $91,000, the institute said, compared "
+        "with only $1,400 for households in the middle of the income range."
+    )
+    q = one(quotes(text), "said")
+    assert q.text == "The richest tenth would gain an average of $91,000"
+
+
+def test_appended_content_does_not_cross_a_semicolon() -> None:
+    text = "Neighbours condemn the strike; others demand talks."
+    assert all(";" not in q.text for q in quotes(text))
+
+
+def test_second_gerund_object_coordinated_with_the_cue_stays_in_the_content() -> None:
+    text = (
+        "Ms. Vance has mentioned refinancing car loans and forcing banks to lend more to "
+        "small firms."
+    )
+    q = one(quotes(text), "mentioned")
+    assert q.text == "refinancing car loans and forcing banks to lend more to small firms"
+
+
+def test_quoted_fragment_heading_the_cue_object_takes_the_whole_object() -> None:
+    text = "The crowd chanted Bob Marley’s “One Love” all night."
+    q = one(quotes(text), "chanted")
+    assert q.text == "Bob Marley’s “One Love”"
+
+
+def test_participle_on_an_issued_statement_is_spoken_by_the_issuer() -> None:
+    text = (
+        "After a short meeting, the city council issued a statement calling the strike "
+        '"a serious breach" of the agreement.'
+    )
+    q = one(quotes(text), "calling")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "the city council"
+
+
+def test_according_to_a_speech_names_its_speaker() -> None:
+    text = (
+        "The aim is to curb quick speculators, according to a speech Ms. Vance "
+        "gave at the academy in March."
+    )
+    q = one(quotes(text), "according to")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Ms. Vance"
+
+
+def test_topic_ends_before_a_relative_clause_on_a_name() -> None:
+    text = "Mr. Ruiz likened the channel to Al Jazeera, which gets some state money."
+    q = one(quotes(text), "likened")
+    assert q.text == "the channel to Al Jazeera"
+
+
+def test_parenthetical_content_ends_before_a_concessive_clause() -> None:
+    text = (
+        "The new dam, the ministry said, was its largest yet, although it may take "
+        "several months to tell how much power it makes."
+    )
+    q = one(quotes(text), "said")
+    assert q.text == "was its largest yet"
+
+
+def test_an_attribution_before_a_later_cue_is_not_its_content() -> None:
+    text = (
+        '"Still raining?" he said, but Ana was half asleep again, and as the news went '
+        "on about the weather, Luis said yes over and over again."
+    )
+    assert not [q for q in quotes(text) if q.text.startswith("he said")]
+
+
+def test_on_as_a_topic_preposition_is_read_as_a_word_not_a_yaml_boolean() -> None:
+    q = one(quotes("The minister has also commented on the verdict."), "commented")
+    assert q.text == "the verdict"

@@ -20,9 +20,15 @@ One linear pass in four steps over a parsed article (lexicon: ``kb/speech.yaml``
    object for topic verbs with what it is charged with ("criticised the plan as a farce",
    not the occasion), the object of a topic preposition ("spoke of ...", "warned
    against ..."), the "that"-clause of an owned noun ("Trump's claim that ..."), a
-   "Name: ..." headline, the clause before or after "according to X". A trailing aside
-   (", which ...") or a relative clause with an attribution of its own is cut off. A
-   content holding a quoted fragment is a ``partial`` quote: the complement is the quote;
+   "Name: ..." headline, the clause before or after "according to X" (the longer side
+   when the phrase interrupts it). Parser slips are repaired where the parse shows them:
+   a "that"-clause hung on the audience ("told a gathering of owners that ..."), a clause
+   given to the next cue or hung on the cue as an adverbial, a subject hidden at the end
+   of a preceding phrase, a second cue coordinated inside the first content. A trailing
+   aside (a closing apposition, ", which ..." on a name, "; ...", ", although ...") or a
+   relative clause with an attribution of its own is cut off; a content never ends inside
+   a quotation it opens. A content holding a quoted fragment is a ``partial`` quote: the
+   complement is the quote;
 4. partial quotes: a quoted fragment outside any content is kept when something attributes
    it: a naming verb ("called it "a farce"", the whole content when the verb has one:
    'blasted him as a "disgrace"'), an "as"-clause ("as described by X"), a
@@ -38,6 +44,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -71,6 +78,7 @@ class SpeechLexicon:
     evidential: frozenset[str]
     stance_nouns: frozenset[str]
     claim_nouns: frozenset[str]
+    section_labels: frozenset[str]
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -105,6 +113,7 @@ def _load_lexicon() -> SpeechLexicon:
         evidential=words(raw["evidential"]),
         stance_nouns=words(raw["stance_nouns"]),
         claim_nouns=words(raw["claim_nouns"]),
+        section_labels=words(raw["section_labels"]),
     )
 
 
@@ -299,7 +308,7 @@ class _Context:
         self.actor_types = {a.id: a.type for a in actors}
         self.sents: list[Span] = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts: list[int] = doc.to_array("IDX").tolist()  # no Token objects
         self.quoted: list[_Span] = find_quoted(self.text)
         self.quoted_starts = [q.start for q in self.quoted]
         self.paragraphs = _paragraphs(self.text)
@@ -335,8 +344,8 @@ def _is_cue(tok: Token) -> bool:
         return _about_object(tok) is not None  # "spoke of ...", "talked about ..."
     if lemma == "put":  # "as X put it"
         return any(c.lower_ == "it" for c in tok.children)
-    # "a man named Tom", "the program, called EB-5": a name, not words ("the letter called
-    # Oz a quack", "called Friday for releasing the videos" are words).
+    # "a man named Tom", "the program, called EB-5": a name, not words ("the petition called
+    # Reyes a liar", "called Friday for releasing the videos" are words).
     if lemma in LEX.naming and tok.dep_ == "acl" and tok.tag_ == "VBN":
         objects = [c for c in tok.children if c.dep_ in ("oprd", "dobj")]
         return len(objects) > 1 or any(c.lower_ in ("for", "on") for c in tok.children)
@@ -376,10 +385,14 @@ def _cue_text(tok: Token) -> str:
 # --------------------------------------------------------------------------- speakers
 
 
-def _speaker_of(cue: Token) -> Token | None:
-    """The token naming who speaks through ``cue``."""
+def _speaker_of(cue: Token, quoted: Callable[[int], object] | None = None) -> Token | None:
+    """The token naming who speaks through ``cue``; ``quoted(char)`` tells whether a
+    character lies inside quotation marks (a subject there is the quote's, not the cue's,
+    when the parser hangs the cue on a verb of the quote)."""
     if cue.lower_ in ("according", "as", "in") or cue.dep_ == "prep":
         return _source_phrase(cue)
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+        return cue.head  # 'Said Okafor: "..."'
     tok: Token | None = cue
     for _ in range(6):
         if tok is None:
@@ -388,20 +401,73 @@ def _speaker_of(cue: Token) -> Token | None:
         if agent is not None:
             return agent
         subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        if subjects and tok.i != cue.i and quoted is not None and quoted(subjects[0].idx):
+            subjects = []  # '"...," Ruiz said, proposing "do you think ..."'
         if subjects:
-            subject = subjects[0]
-            if subject.dep_ == "nsubjpass":
+            # "Farmers like Ruiz, she said": of two subjects the one next to the verb
+            before = [c for c in subjects if c.i < tok.i]
+            subject = before[-1] if len(subjects) > 1 and before else subjects[0]
+            if subject.dep_ == "nsubjpass" and (tok.i == cue.i or subject.lower_ == "it"):
                 return None  # "it was said that", no agent
+            # A passive subject higher up speaks: "After saying ..., he was driven to ...",
+            # "Ruiz can be heard shouting that ..."
             if subject.lower_ == "it" and tok.lemma_ != "put" and not _active_speech(tok):
                 return None
             return subject
+        if tok.dep_ == "acl" and _occasion(tok.head):
+            # "he spoke at a news conference announcing that ...", "the council issued a
+            # statement calling the strike ...": the one who said or issued it
+            tok = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+            continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head  # "a Ukrainian official telling Axios ..."
+        if tok.i == cue.i and _second_cue_of(tok):
+            tok = tok.head.head  # "Berg said that A and suggested that B": Berg suggested
+            continue
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             tok = tok.head
             continue
-        return None
+        return _hidden_subject(cue) if tok.i == cue.i else None
     return None
+
+
+def _occasion(noun: Token) -> bool:
+    """ "at a news conference", "in a statement": where words were said, not who said them."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in LEX.channel_at | LEX.channel_in:
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.pos_ == "VERB"
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "in", "during")
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _hidden_subject(cue: Token) -> Token | None:
+    """ "In a session with the board of the Gazette Okafor said that ...": a finite cue without
+    subject right after a name the parser hung on the phrase before it."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i == 0:
+        return None
+    prev = cue.doc[cue.i - 1]
+    if prev.pos_ != "PROPN" or prev.dep_ not in ("pobj", "compound", "appos", "conj"):
+        return None
+    if prev.ent_type_ in ("DATE", "TIME") or prev.head.i > cue.i:
+        return None
+    return prev
+
+
+def _second_cue_of(cue: Token) -> bool:
+    """ "X said that A and suggested that B": the parser coordinates the second cue with the
+    verb of A (the content of another cue) instead of with the first cue."""
+    head = cue.head
+    return (
+        cue.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.i < head.i
+        and _is_cue(head.head)
+        and any(c.dep_ == "ccomp" for c in cue.children)
+    )
 
 
 def _active_speech(tok: Token) -> bool:
@@ -427,7 +493,7 @@ def _name_span(tok: Token) -> tuple[int, int]:
             tok = names[0]  # "A doctor, Hugh Hill, said" -> Hugh Hill
     left = tok.i
     for c in tok.lefts:
-        if c.dep_ in _NAME_LEFT:
+        if c.dep_ in _NAME_LEFT and c.pos_ not in ("VERB", "AUX"):  # not 'Said' Okafor
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
@@ -484,7 +550,11 @@ def _channel(ctx: _Context, cue: Token) -> str | None:
             if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN"):
                 return _np_text(c, det=False)
         nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == cue.i:
+        if (
+            nxt is not None
+            and nxt.head.i == cue.i
+            and (nxt.pos_ == "PROPN" or (nxt.text[:1].isupper() and nxt.dep_ == "advmod"))
+        ):
             return _np_text(nxt, det=False)  # "telling Axios" parsed as a modifier
     return None
 
@@ -579,8 +649,10 @@ def _region(ctx: _Context, q: _Span) -> tuple[int, int]:
     if last + 1 < len(ctx.sents):
         nxt = ctx.sents[last + 1]
         gap = ctx.text[q.end : nxt.start_char]
-        glued = nxt.start_char < p_last[1] and not gap.strip() and len(nxt) <= 40
-        if glued and (nxt.text[:1].islower() or _has_cue(nxt)):
+        glued = nxt.start_char < p_last[1] and not gap.strip()
+        # '"Still raining?" he said, but ...': a long sentence opening with the attribution
+        opens = nxt.text[:1].islower() and any(_is_cue(t) for t in nxt[:4])
+        if glued and (opens or (len(nxt) <= 40 and (nxt.text[:1].islower() or _has_cue(nxt)))):
             end = min(nxt.end_char, p_last[1])
     return start, end
 
@@ -645,7 +717,7 @@ def _direct(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
             _signature(ctx, q, record)
         if record.cue_text is None and record.mention is None:
             record.orphan = True
-            if not _sentence_like(text, q):
+            if not _sentence_like(text, q) and not _follow_on(ctx, found, q):
                 q.standalone = False
                 continue
         q.used = True
@@ -656,13 +728,28 @@ def _direct(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
         found.append(record)
 
 
+def _follow_on(ctx: _Context, found: list[_Found], q: _Span) -> bool:
+    """A short closed quote that closes a sentence right after an attributed direct quote
+    of the same paragraph ('"Not me," Ines said to the radio. "Not me, Paul."')."""
+    if not found or not q.closed:
+        return False
+    prev = found[-1]
+    if prev.kind != "direct" or prev.mention is None or prev.end > q.start:
+        return False
+    if ctx.paragraph_at(prev.start) != ctx.paragraph_at(q.start):
+        return False
+    inner = ctx.text[q.start : q.end].rstrip("\"“”'’»` ")
+    between = ctx.text[prev.end : q.start].rstrip()
+    return inner[-1:] in ".?!" and between[-1:] in ".?!" and not _MARK.search(between)
+
+
 def _attribute(ctx: _Context, record: _Found, cue: Token) -> None:
     record.cue = cue
     if cue.lower_ in ("according", "as"):
         record.cue_text = ctx.doc[cue.i : cue.i + 2].text
     else:
         record.cue_text = _cue_text(cue)
-    speaker = _speaker_of(cue)
+    speaker = _speaker_of(cue, ctx.inside_quote)
     if speaker is not None and ctx.inside_quote(speaker.idx) is not None:
         speaker = _inverted_speaker(ctx, cue)  # '"... Full panic mode," said Leslie Wimes'
     if speaker is not None:
@@ -782,7 +869,10 @@ def _sentence_like(text: str, q: _Span) -> bool:
 
 def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
     doc = ctx.doc
+    wanted = _VERBS | LEX.claim_nouns | {"according", "as", "in"}
     for tok in doc:
+        if tok.lemma_.lower() not in wanted and tok.lower_ not in wanted:
+            continue  # the cheap test first: most words are no cue
         if tok.i in claimed or ctx.inside_quote(tok.idx) is not None:
             continue
         if tok.lower_ in ("according", "as", "in") and (
@@ -797,10 +887,12 @@ def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
             continue
         if not _is_cue(tok):
             continue
-        if _as_clause(tok):
-            if not _as_speaker_clause(tok):
-                continue  # "as reported by Axios", "as he hinted at": no content of their own
+        if _as_clause(tok) and _as_speaker_clause(tok):
             content = _appended(ctx, tok)  # "Hawaii, as his adviser pointed out, rarely ..."
+        elif _as_clause(tok):
+            if not _as_object_clause(tok):
+                continue  # "as reported by Axios", "as he hinted at": no content of their own
+            content = _content(ctx, tok)  # "(moved) as she called for the release"
         else:
             content = _content(ctx, tok)
         if content is None:
@@ -871,6 +963,20 @@ def _as_speaker_clause(tok: Token) -> bool:
     )
 
 
+def _as_object_clause(tok: Token) -> bool:
+    """ "as she called for the release of ...", "as he discussed his plan": a temporal
+    "as"-clause whose cue has its own subject and an object it reports."""
+    lemma = tok.lemma_.lower()
+    if lemma in LEX.reporting_verbs or _agent(tok) is not None:
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    return _about_object(tok) is not None or (
+        lemma in LEX.directive | LEX.topic
+        and any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in tok.children)
+    )
+
+
 def _as_clause(tok: Token) -> bool:
     """ "as reported by Axios", "as he hinted at ...": an as-clause without a complement."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
@@ -884,9 +990,11 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     children = list(cue.children)
     # A "that"-clause after the cue wins over a clause before it ("A, but B so bad, Obama
     # noted, that C": the content is C).
+    # A clause after the cue wins over one before it ("While she conceded A, Ortiz noted B":
+    # the parser may hang A on "noted"); one cut off by ";" or ":" is the author's.
     ccomps = sorted(
-        (c for c in children if c.dep_ == "ccomp"),
-        key=lambda c: not (c.i > cue.i and any(g.dep_ == "mark" for g in c.children)),
+        (c for c in children if c.dep_ == "ccomp" and not _cut_off(ctx.doc, c, cue)),
+        key=lambda c: (c.i < cue.i, not any(g.dep_ == "mark" for g in c.children)),
     )
     for c in ccomps:
         if not _is_question_only(c):
@@ -898,7 +1006,24 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
             # "bombardments that rescuers say reduced ...": the content starts after the cue.
             first = max(c.left_edge.i, cue.i + 1)
             last = _nested_cut(ctx, c, _content_end(c, _right_extent(cue, c)))
-            return _trimmed(ctx, first, _concessive_cut(ctx.doc, first, last))
+            last = _aside_cut(ctx, first, _concessive_cut(ctx.doc, first, last))
+            return _trimmed(ctx, first, last)
+    clause = None
+    if lemma in LEX.speech | LEX.cognition:
+        clause = (
+            _that_clause_on_audience(cue)
+            or _clause_as_adverbial(cue)
+            or _clause_taken_by_next_cue(cue)
+        )
+    if clause is not None:
+        first = max(clause.left_edge.i, cue.i + 1)
+        if clause.dep_ == "advcl":  # from its subject, or a misparsed "that" before it
+            subject = next(c for c in clause.children if c.dep_ in _SUBJECTS)
+            that = [c for c in clause.children if c.lower_ == "that" and c.i < subject.i]
+            first = that[0].i if that else subject.left_edge.i
+        last = _nested_cut(ctx, clause, _content_end(clause, clause.right_edge.i))
+        last = _aside_cut(ctx, first, _concessive_cut(ctx.doc, first, last))
+        return _trimmed(ctx, first, last)
     colon = _after_colon(ctx, cue)
     if colon is not None:
         return colon
@@ -907,7 +1032,8 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
             if c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             ):  # "urged them to ...", "told his supporters at a rally to ..."
-                return _trimmed(ctx, c.left_edge.i, _topic_extent(cue, c))
+                first = c.left_edge.i
+                return _trimmed(ctx, first, _aside_cut(ctx, first, _topic_extent(cue, c)))
         if lemma == "call":
             for c in children:
                 if c.dep_ == "prep" and c.lower_ == "for":
@@ -926,21 +1052,95 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
                 if first == c.i and c.dep_ == "prep":
                     first += 1
                 last = max(g.right_edge.i for g in children if g.dep_ == c.dep_ and g.i >= c.i)
-                return _trimmed(ctx, first, last)  # 'called Oz a quack, fake and charlatan'
+                return _trimmed(ctx, first, last)  # 'called Reyes a liar, thief and coward'
     if lemma in LEX.topic:
         for c in children:
             if c.dep_ != "dobj" or c.pos_ not in ("NOUN", "PROPN"):
                 continue
-            last = _topic_extent(cue, c)
-            if not _addressee(c) or last > c.right_edge.i:  # "blasted Clinton as a fraud"
-                return _trimmed(ctx, c.left_edge.i, last)
+            # "criticised the plan", "blasted the mayor as a fraud", "endorsed Vance": the
+            # person criticised or endorsed is the topic too (PolNeAR marks it so).
+            first = c.left_edge.i
+            return _trimmed(ctx, first, _aside_cut(ctx, first, _topic_extent(cue, c)))
     if lemma in LEX.about:
         obj = _about_object(cue)
         if obj is not None:
-            return _trimmed(ctx, obj.left_edge.i, _nonrestrictive_cut(obj))
+            last = _nonrestrictive_cut(obj)
+            second = [r for r in cue.rights if r.dep_ == "conj" and _second_gerund(obj, r)]
+            if second and last == obj.right_edge.i:
+                last = second[0].right_edge.i
+            return _trimmed(ctx, obj.left_edge.i, last)
     if lemma in LEX.speech | LEX.cognition:
         return _appended(ctx, cue)
     return None
+
+
+def _that_clause_on_audience(cue: Token) -> Token | None:
+    """ "told a gathering of farm owners that few buyers ...", "shouting to the guards that
+    the man was innocent": the parser hangs the "that"-clause on the audience as a relative
+    clause; "that" is then its complementiser (not its subject or object) and the clause
+    has a subject of its own."""
+    audiences = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            audiences += [g for g in c.children if g.dep_ == "pobj"]
+    for audience in audiences:
+        for t in audience.subtree:
+            if t.dep_ != "relcl" or t.right_edge.i != audience.right_edge.i:
+                continue
+            marks = [g for g in t.children if g.dep_ == "mark" and g.lower_ == "that"]
+            if (
+                marks
+                and marks[0].i == t.left_edge.i
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)
+            ):
+                return t
+    return None
+
+
+def _clause_taken_by_next_cue(cue: Token) -> Token | None:
+    """ "While she conceded money was the reason ..., Ortiz noted ...": the clause right after
+    the cue that the parser gave to a later cue as a second complement."""
+    if any(c.dep_ == "ccomp" for c in cue.children) or cue.i + 1 >= len(cue.doc):
+        return None
+    # The parser may also hang the cue itself on that clause: "While she conceded" -> "was".
+    tok = cue.head if cue.dep_ == "advcl" and cue.head.i > cue.i else cue.doc[cue.i + 1]
+    for _ in range(6):
+        if tok.left_edge.i not in (cue.i + 1, cue.left_edge.i) or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "ccomp" and tok.head.i > tok.right_edge.i and _is_cue(tok.head):
+            later = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.head.i]
+            return tok if later else None
+        tok = tok.head
+    return None
+
+
+def _clause_as_adverbial(cue: Token) -> Token | None:
+    """ "Ortiz said after the vote she would not accept ...": a finite clause with a
+    subject of its own and no complementiser that the parser hangs on the cue as an
+    adverbial (its time phrase taken along)."""
+    for c in cue.rights:
+        if c.dep_ != "advcl" or any(g.dep_ == "mark" or g.tag_ == "WRB" for g in c.children):
+            continue  # "tell the council when a tenant leaves", "said if ..."
+        subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(
+            g.dep_ == "aux" and g.tag_ in ("MD", "VBD", "VBZ", "VBP") for g in c.children
+        )
+        if subjects and finite and subjects[0].i > cue.i + 1:
+            return c
+    return None
+
+
+def _cut_off(doc: Doc, clause: Token, cue: Token) -> bool:
+    """A clause before the cue that a semicolon or colon separates from it ("It is
+    unlikely; his team says ..."), or that is an attribution of its own ('"Still raining?"
+    he said, but ..., Luis said yes')."""
+    if clause.i > cue.i:
+        return False
+    if _is_cue(clause) and any(
+        c.dep_ == "nsubj" and c.i == clause.left_edge.i for c in clause.children
+    ):
+        return True
+    return any(t.text in (";", ":") for t in doc[clause.i + 1 : cue.i])
 
 
 def _about_object(cue: Token) -> Token | None:
@@ -978,6 +1178,54 @@ def _concessive_cut(doc: Doc, first: int, last: int) -> int:
     return last
 
 
+_ASIDE_OPENERS = frozenset({",", "—", "–", "--", "-", ";"})
+
+
+def _aside_cut(ctx: _Context, first: int, last: int) -> int:
+    """End a reported clause before what the author adds after it: a new clause after a
+    semicolon, or a closing apposition set off by a comma or dash ("... with Siemens, the
+    group that ..."), or a relative clause on a name (", Vance, who has not been
+    charged ..."; after a common noun a closing ", which ..." is as often the speaker's)."""
+    doc = ctx.doc
+    for t in doc[first + 1 : last + 1]:
+        if t.text == ";" and ctx.inside_quote(t.idx) is None:
+            return _before_punct(doc, first, t.i - 1)
+    for t in doc[first + 2 : last + 1]:
+        if t.i != t.left_edge.i or doc[t.i - 1].text not in _ASIDE_OPENERS:
+            continue
+        head = t if t.dep_ == "appos" else t.head
+        if head.left_edge.i != t.i or head.right_edge.i < last:
+            continue
+        named = (
+            head.dep_ == "relcl"
+            and head.head.pos_ == "PROPN"
+            and t.lower_ in _RELATIVE | {"when", "where"}
+        )
+        if (head.dep_ == "appos" or named or _summary_np(head, t)) and ctx.inside_quote(
+            t.idx
+        ) is None:
+            return _before_punct(doc, first, t.i - 1)
+    return last
+
+
+def _summary_np(head: Token, first: Token) -> bool:
+    """ "force the firm to clean the river, | a hope that has worried its owners": an indefinite
+    noun phrase with a relative clause that the parser took for a second object."""
+    return (
+        first.dep_ == "det"
+        and first.lower_ in ("a", "an")
+        and head.dep_ in ("dobj", "npadvmod", "attr")
+        and any(c.dep_ == "relcl" for c in head.children)
+        and any(c.dep_ == head.dep_ and c.i < first.i for c in head.head.children)
+    )
+
+
+def _before_punct(doc: Doc, first: int, last: int) -> int:
+    while last > first and doc[last].is_punct and doc[last].text not in "\"”'’":
+        last -= 1
+    return last
+
+
 def _nested_cut(ctx: _Context, root: Token, last: int) -> int:
     """End a content before a closing relative clause that carries an attribution of its
     own ("... killed in bombardments | that rescuers say reduced ..."), unless the speaker
@@ -1009,7 +1257,7 @@ def _content_end(root: Token, last: int) -> int:
             t.text == "," for t in root.doc[max(root.i, d.left_edge.i - 1) : d.left_edge.i + 1]
         )
         concessive = any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in d.children)
-        if (d.dep_ == "conj" and _new_attribution(d)) or (
+        if (d.dep_ == "conj" and (_new_attribution(d) or _author_clause(root, d))) or (
             d.dep_ == "advcl" and after_comma and concessive
         ):
             end = d.left_edge.i - 1
@@ -1017,6 +1265,20 @@ def _content_end(root: Token, last: int) -> int:
                 end -= 1
             return end
     return last
+
+
+def _author_clause(root: Token, conj: Token) -> bool:
+    """ "he claimed that the company would hire 2,000 workers | and the deal is one more
+    step towards that aim": after a "that"-clause in the future or past, a coordinated
+    clause in the present with a subject of its own (a noun) is the author's comment."""
+    if not any(g.dep_ == "mark" and g.lower_ == "that" for g in root.children):
+        return False
+    subject = next((g for g in conj.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modal = any(g.tag_ == "MD" or g.tag_ == "VBD" for g in root.children) or root.tag_ == "VBD"
+    present = conj.tag_ in ("VBZ", "VBP") and not any(g.tag_ == "MD" for g in conj.children)
+    return modal and present
 
 
 def _new_attribution(tok: Token) -> bool:
@@ -1048,7 +1310,9 @@ def _topic_extent(cue: Token, obj: Token) -> int:
             break
         if r.dep_ == "cc":
             continue  # 'as "provocative" | and | a "grave threat"': the next word decides
-        if r.dep_ == "punct" or (r.dep_ == "conj" and r.pos_ in ("VERB", "AUX")):
+        if r.dep_ == "punct" or (
+            r.dep_ == "conj" and r.pos_ in ("VERB", "AUX") and not _second_gerund(obj, r)
+        ):
             break
         if _circumstance(r):
             break
@@ -1115,6 +1379,18 @@ def _nonrestrictive_cut(head: Token) -> int:
     return last
 
 
+def _second_gerund(obj: Token, conj: Token) -> bool:
+    """ "mentioned refinancing car loans | and forcing banks to ...", "talked about
+    fares | and cutting rents": a second gerund object the parser coordinated with
+    the cue."""
+    return (
+        conj.tag_ == "VBG"
+        and conj.i > obj.i
+        and not _is_cue(conj)
+        and not any(c.dep_ in _SUBJECTS for c in conj.children)
+    )
+
+
 def _right_extent(cue: Token, content: Token) -> int:
     """Last token of a content that starts at ``content``: its subtree and the cue's later
     dependents ("citing her work | after the attacks"), up to a coordinated clause or a
@@ -1168,17 +1444,13 @@ def _is_question_only(tok: Token) -> bool:
     return len(list(tok.subtree)) < 2
 
 
-def _addressee(tok: Token) -> bool:
-    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.lemma_ != "plan"
-
-
 def _appended(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     """ "Content, sources said." / "Back home, he said, he decided ..." -> the clause the
     attribution is set off from by commas (the longer side when it stands inside)."""
     sent = cue.sent
     doc = ctx.doc
     # The attribution's own words, without the commas that set it off (", he said,").
-    words = [c for c in cue.children if not c.is_punct]
+    words = [c for c in cue.children if not c.is_punct and not _fronted_content(cue, c)]
     sub_start = min([cue.i] + [c.left_edge.i for c in words])
     sub_end = max([cue.i] + [c.right_edge.i for c in words])
     if cue.dep_ == "ccomp" and (cue.head.i < cue.i or _is_cue(cue.head)):
@@ -1188,12 +1460,26 @@ def _appended(ctx: _Context, cue: Token) -> tuple[int, int] | None:
         and any(c.dep_ in ("mark", "advmod") and c.lower_ != "as" for c in cue.children)
     ):
         return None  # "everything Trump says is ...", "when veterans ask, ...": not set off
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") and not _audience(c) for c in cue.children):
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children):
         return None  # "proposed by Trump", "telling Axios": not a clause of its own
     first = max(sent.start, _par_first(ctx, cue))
     last = sent.end - 1
+    if cue.dep_ == "parataxis" and cue.head.dep_ == "relcl":
+        # "the market, which, Rossi said, is usually crowded": the clause it interrupts
+        first = max(first, cue.head.left_edge.i)
+        last = min(last, cue.head.right_edge.i)
+    # Not across a colon or semicolon: "It was late: X declared ...".
+    for t in doc[first:sub_start]:
+        if t.text in (":", ";"):
+            first = t.i + 1
+    for t in doc[sub_end + 1 : last + 1]:
+        if t.text in (":", ";"):
+            last = t.i - 1
+            break
+    if sub_start <= first and _after_quote(ctx, doc[first].idx):
+        return None  # '"Still raining?" he said, but ...': the attribution of that quote
     while last > sub_end and doc[last].is_punct:
         last -= 1
     before_ok = sub_start > first and doc[sub_start - 1].text in (",", "—", "–")
@@ -1205,8 +1491,48 @@ def _appended(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     sides = [side for side in (left, right) if side and side[1] - side[0] >= 1]
     if not sides:
         return None
-    start, end = max(sides, key=lambda side: side[1] - side[0])
-    return _trimmed(ctx, start, end)
+    # The longer side, a clause before a phrase: "A, the group said, compared with B".
+    start, end = max(sides, key=lambda side: (_has_clause(doc, *side), _chars(doc, *side)))
+    return _trimmed(ctx, start, _aside_cut(ctx, start, _concessive_cut(doc, start, end)))
+
+
+def _has_clause(doc: Doc, first: int, last: int) -> bool:
+    """Tokens first..last hold a verb with its own subject."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in t.children)
+        for t in doc[first : last + 1]
+    )
+
+
+def _after_quote(ctx: _Context, char: int) -> bool:
+    """A quotation closes right before ``char`` (spaces aside)."""
+    end = _rstrip(ctx.text, max(0, char - 4), char)
+    return end > 0 and ctx.text[end - 1] in "\"”'’»" and ctx.inside_quote(end - 1) is not None
+
+
+def _audience(tok: Token) -> bool:
+    """The object of "told me", "told Reuters": whom the words were said to."""
+    return (
+        tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in LEX.audience_verbs
+        and (tok.tag_ == "PRP" or tok.pos_ == "PROPN")
+    )
+
+
+def _chars(doc: Doc, first: int, last: int) -> int:
+    """Length in characters of the tokens first..last (the longer side of a split content)."""
+    return doc[last].idx + len(doc[last].text) - doc[first].idx
+
+
+def _fronted_content(cue: Token, child: Token) -> bool:
+    """ "Rules vague on whether ..., lawyers say": a fragment the parser hangs on the
+    cue as an unlabelled dependent, set off from the subject by a comma."""
+    if child.dep_ not in ("dep", "nsubj") or child.i > cue.i:
+        return False  # also "Farmers like Ruiz, she said": two subjects, the first is words
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECTS and c.i > child.i]
+    return bool(subjects) and any(
+        t.text == "," for t in cue.doc[child.right_edge.i + 1 : subjects[0].left_edge.i]
+    )
 
 
 def _according(
@@ -1227,18 +1553,48 @@ def _according(
         # "Taxes rose 3 percent, according to X, more than ...": the clause before it.
         span = _trimmed(ctx, sent.start, phrase_start - 1)
     else:
-        # "Putin, according to Trump, urged him not to, while ...": the clause around it.
+        # "Vance, according to Ortiz, begged her not to, while ...": the clause around it,
+        # split by the phrase; the longer side is the content (as with ", he said,").
         head = tok.head
-        span = _trimmed(ctx, sent.start, _content_end(head, head.right_edge.i))
+        first = max(sent.start, head.left_edge.i)
+        last = _concessive_cut(ctx.doc, phrase_end + 1, _content_end(head, head.right_edge.i))
+        sides = [(first, phrase_start - 1), (phrase_end + 1, last)]
+        sides = [side for side in sides if side[1] >= side[0]]
+        if not sides:
+            return
+        span = _trimmed(ctx, *max(sides, key=lambda side: _chars(ctx.doc, *side)))
     if span is None or len(_WORD.findall(ctx.text, span[0], span[1])) < 2:
         return  # "According to MSNBC, basically."
     record = _Found(span[0], span[1], "indirect", sentence=ctx.sent_at(tok.idx))
     record.cue = tok
     record.cue_text = ctx.doc[tok.i : tok.i + 2].text
+    source = _author_of(source) or source
     record.speaker = source
     record.mention = _name_span(source)
     claimed.add(tok.i)
     found.append(record)
+
+
+def _author_of(document: Token) -> Token | None:
+    """ "according to a speech Ms. Vance gave", "according to a statement from the
+    ministry", "according to his statement": who made the statement or speech."""
+    if document.lemma_.lower() not in LEX.channel_in | LEX.channel_at:
+        return None
+    for c in document.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
+                return objects[0]
+        if c.dep_ in ("relcl", "acl"):
+            agent = _agent(c)
+            if agent is not None:
+                return agent  # "a statement released by the ministry"
+            subjects = [g for g in c.children if g.dep_ == "nsubj" and g.tag_ not in ("WDT",)]
+            if subjects and subjects[0].lower_ not in _RELATIVE:
+                return subjects[0]
+    return None
 
 
 def _clause_before(doc: Doc, first: int, phrase_start: int) -> bool:
@@ -1270,8 +1626,11 @@ def _trimmed(ctx: _Context, first: int, last: int) -> tuple[int, int] | None:
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     end = min(end, _rstrip(ctx.text, start, ctx.paragraphs[ctx.paragraph_at(start)][1]))
     q = ctx.inside_quote(max(start, end - 1))
-    if q is not None and start <= q.start and 0 < q.end - end <= 3:
-        end = q.end  # 'state is "out of control,"': the closing mark with its comma
+    if q is not None and start <= q.start and q.end > end:
+        # 'state is "out of control,"': the closing mark with its comma; a content never
+        # stops inside a quotation it opens ('called Chile a "quiet success in a decade
+        # when ..."' - the parser may end the phrase early)
+        end = q.end
     if not _WORD.search(ctx.text, start, end):
         return None
     return start, end
@@ -1285,16 +1644,22 @@ def _headline_labels(ctx: _Context, found: list[_Found]) -> None:
     colon (headline style) reports that speaker's words; datelines and labels ("Update:",
     "WASHINGTON:") are not names of people or organisations."""
     taken = [(f.start, f.end) for f in found]
-    for p_start, p_end in ctx.paragraphs:
+    for n, (p_start, p_end) in enumerate(ctx.paragraphs):
         m = _HEADLINE_LABEL.match(ctx.text, p_start, p_end)
         if m is None or any(s < p_end and p_start < e for s, e in taken):
             continue
         first = ctx.token_at(m.start(1))
         names = [t for t in ctx.doc[first : ctx.token_at(m.end(1) - 1) + 1] if t.is_alpha]
-        if not names or any(t.pos_ != "PROPN" or t.is_upper for t in names):
+        if not names or any(t.is_upper for t in names):
             continue
-        owner = ctx.index.owner_at(m.start(1), m.end(1))
-        if owner is None and not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
+        label = m.group(1)
+        if n == 0 and len(label.split()) <= 2 and label.lower() not in LEX.section_labels:
+            pass  # the title: "Ruiz: Vance must quit ...", "Survey: Farmers desert ..."
+        elif (
+            any(t.pos_ != "PROPN" for t in names)
+            or ctx.index.owner_at(m.start(1), m.end(1)) is None
+            and not any(t.ent_type_ in ("PERSON", "ORG") for t in names)
+        ):
             continue
         start = m.end()
         end = _rstrip(ctx.text, start, p_end)
@@ -1349,9 +1714,18 @@ def _fragment(ctx: _Context, q: _Span, earlier: list[tuple[_Found, str]]) -> _Fo
                 record.kind = "direct"  # 'he claimed "great progress was made."'
             if record.mention is not None:
                 content = _content(ctx, gov)
-                if content is not None and content[0] <= q.start and q.end <= content[1] + 1:
-                    # 'blasted Clinton as a "disgrace"': the content the fragment is part of
-                    record.start, record.end = content[0], max(content[1], q.end)
+                if content is not None and content[0] <= inner_start and q.end <= content[1] + 1:
+                    # 'blasted the mayor as a "disgrace"', 'reported "412 incidents" in the
+                    # region': the content the fragment is part of (or begins)
+                    record.start = min(content[0], q.start)
+                    record.end = max(content[1], q.end)
+                elif content is None and head.dep_ == "dobj" and head.head.i == gov.i:
+                    # 'chanted Marley's "One Love"', 'to call a "special session" to
+                    # vote on ...': the object the fragment heads
+                    span = _trimmed(ctx, head.left_edge.i, _nonrestrictive_cut(head))
+                    if span is not None:
+                        record.start = min(span[0], q.start)
+                        record.end = max(span[1], q.end)
                 return record
             record = _Found(q.start, q.end, "partial", sentence=record.sentence)
             break
@@ -1518,7 +1892,7 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
         for f in found
         if f.content_of is None
         or _in_relative(f.content_of)
-        or not any(s < f.content_of.idx < e for s, e in spans if (s, e) != (f.start, f.end))
+        or not any(s <= f.content_of.idx < e for s, e in spans if (s, e) != (f.start, f.end))
     ]
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
