@@ -118,8 +118,8 @@ def test_surname_and_storm_names_are_not_places() -> None:
     text = "Senator Amy Holland spoke in the morning. Later Holland visited the farm."
     assert "Holland" not in places(text)
     assert "Holland" in places("Bill Holland grew up in Holland before moving away.")
-    storms = places("The season brought hurricanes Harvey, Irma and Maria to the coast.")
-    assert not {"Harvey", "Irma", "Maria", "María"} & set(storms)
+    storms = places("The season brought hurricanes Florence, Michael and Dorian to the coast.")
+    assert not {"Florence", "Michael", "Dorian"} & set(storms)
 
 
 def test_buildings_tagged_as_organisations_are_places() -> None:
@@ -148,8 +148,8 @@ def test_upper_case_dateline_is_a_place() -> None:
 
 
 def test_list_run_together_is_split() -> None:
-    found = places("Unemployment is high in countries such as Cyprus, Greece Italy or Spain.")
-    assert {"Greece", "Italy"} <= set(found)
+    found = places("Jobs are scarce in states such as Peru, Chile Bolivia or Ecuador.")
+    assert {"Chile", "Bolivia"} <= set(found)
 
 
 def test_old_capital_name_does_not_beat_a_town_of_that_name() -> None:
@@ -213,8 +213,8 @@ def test_comma_name_is_one_place() -> None:
 
 
 def test_storm_names_after_a_colon() -> None:
-    text = "The year saw three hurricanes hitting the coast: Harvey, Irma and Maria."
-    assert not {"Harvey", "Irma", "Maria", "María"} & set(places(text))
+    text = "Forecasters tracked three storms near the islands: Florence, Michael and Dorian."
+    assert not {"Florence", "Michael", "Dorian"} & set(places(text))
 
 
 def test_unknown_name_ending_in_an_institution_word_is_no_place() -> None:
@@ -239,7 +239,7 @@ def test_british_and_irish_counties() -> None:
 
 
 def test_speaker_or_team_named_like_a_place_is_not_a_place() -> None:
-    assert "Noma" not in places('"Nobody told me," said Noma. Noma said she was tired.')
+    assert "Florence" not in places('"Nobody told me," said Florence. Florence said she was tired.')
     text = "Leeds won the match 2-0 and will play Hull next week in the final."
     assert not {"Leeds", "Hull"} & set(places(text))
     assert "Paris" in places("The storm moved across Texas, and Paris, Texas lost power.")
@@ -279,7 +279,7 @@ def test_demonym_hyphen_and_kin_names_are_not_places() -> None:
     assert "Denmark" not in places("The police found Dane guns and pistols in the house.")
     assert not any("Newton" in n for n in places("It makes 600 Newton-meters of torque."))
     assert "Berlin" in places("The Berlin-based company hired 40 people.")
-    assert "Chicago" not in places("She was holding her baby, Chicago, in one hand.")
+    assert "Boston" not in places("He was carrying his son, Boston, on his shoulders.")
 
 
 def test_state_tagged_as_a_person_each_time_stays_a_place() -> None:
@@ -291,15 +291,15 @@ def test_state_tagged_as_a_person_each_time_stays_a_place() -> None:
 
 
 def test_unknown_name_after_a_place_preposition() -> None:
-    assert "Khayelitshe" in places("She has now moved back to Khayelitshe where she lives.")
-    assert "Rathbeggan" in places("He runs a studio at the family home at Rathbeggan.")
+    assert "Wallacedene" in places("She has now moved back to Wallacedene where she lives.")
+    assert "Glenmoriston" in places("He runs a workshop at the family farm at Glenmoriston.")
     assert "Tchaikovsky" not in places("He played as soloist in Tchaikovsky's concerto.")
 
 
 def test_numbered_street() -> None:
-    found = places("All three were arrested on 14th St. Thursday afternoon in Tampa.")
-    assert "14th St." in found
-    assert found["14th St."].country == "USA"
+    found = places("Three men were detained on 23rd St. Friday evening in Dayton.")
+    assert "23rd St." in found
+    assert found["23rd St."].country == "USA"
 
 
 @pytest.mark.parametrize(

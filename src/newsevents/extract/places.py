@@ -3,9 +3,9 @@
 Candidates are spaCy GPE/LOC/FAC entities, other entities and proper-noun runs that the
 gazetteer knows as a prominent place (spaCy sometimes tags a city as ORG) or as any town
 right after a preposition of place ("lives in Riverdale") or a place and a comma,
-descriptions of a capital ("the Hungarian capital", "the capital"), streets ("Bourbon and
-Dauphine streets", "14th St."). Demonyms, names inside organisation or person names,
-names of teams and speakers ("Leeds beat Hull", "said Noma"), unknown names ending in an
+descriptions of a capital ("the Hungarian capital", "the capital"), streets ("Elm and
+Walnut streets", "23rd St."). Demonyms, names inside organisation or person names,
+names of teams and speakers ("Leeds beat Hull", "said Florence"), unknown names ending in an
 institution word ("Ambulance Service") and places used for their government ("Kyiv pushes
 for", "Moscow's response", "independence from Britain") are not places. Homonyms are
 resolved by the article's countries and US states, by a "City, State" pattern and by
@@ -301,7 +301,7 @@ def _keep(doc: Doc, m: _Mention, person_words: set[str]) -> bool:
 
 
 def _after_place_preposition(doc: Doc, m: _Mention) -> bool:
-    """ "at Rathbeggan", "moved back to Khayelitsha": a name the tagger calls a place and
+    """ "at Glenmoriston", "moved back to Wallacedene": a name the tagger calls a place and
     the gazetteer lacks, after a preposition of place or of movement."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.start == 0 or _possessed(span):
@@ -467,8 +467,8 @@ def _street_after(span: Span) -> Span | None:
 
 
 def _street_lists(doc: Doc) -> Iterator[tuple[list[Span], str]]:
-    """Names listed before a plural street word, and the singular word: "down Bourbon and
-    Dauphine streets", "at the corner of State and Hubbard streets"."""
+    """Names listed before a plural street word, and the singular word: "down Elm and
+    Walnut streets", "at the corner of Oak and Cedar streets"."""
     words = _words("streets")
     for token in doc:
         if not (token.is_lower and token.lower_ in words):
@@ -1006,7 +1006,7 @@ _GAME_NOUNS = frozenset("game match tie final title cup league derby series".spl
 
 
 def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> bool:
-    """A name that acts as a person or team: the speaker of "said Noma", the winner of "Leeds
+    """A name that acts as a person or team: the speaker of "said Florence", the winner of "Leeds
     beat Hull", or a name the gazetteer lacks that ends in a person's surname ("Helen Kunz"
     beside "Randy Kunz")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1054,7 +1054,7 @@ def _after_locative(doc: Doc, m: _Mention) -> bool:
     if span is None or span.start == 0:
         return False
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
-        return False  # "in Noma's case": the name owns the object of "in"
+        return False  # "in Florence's case": the name owns the object of "in"
     before = doc[span.start - 1]
     if before.lower_ == "the" and span.start > 1:
         before = doc[span.start - 2]
@@ -1063,7 +1063,7 @@ def _after_locative(doc: Doc, m: _Mention) -> bool:
 
 def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
     """Whether a list of names that holds the mention follows one of the words: "three
-    hurricanes striking US soil: Harvey, Irma and Maria", "daughters North and Chicago"."""
+    storms near the islands: Florence, Michael and Dorian", "sons Boston and Austin"."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
@@ -1073,7 +1073,7 @@ def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
         t = doc[i]
         if t.lower_ in words:
             return True
-        if t.text == ":":  # "three hurricanes striking US soil: Harvey, Irma and Maria"
+        if t.text == ":":  # "three storms near the islands: Florence, Michael and Dorian"
             sent_start = t.sent.start
             return any(doc[j].lower_ in words for j in range(max(sent_start, i - 8), i))
         if not (t.pos_ == "PROPN" or t.text == "," or t.lower_ in ("and", "or")):
