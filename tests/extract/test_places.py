@@ -132,9 +132,11 @@ def test_buildings_tagged_as_organisations_are_places() -> None:
 
 
 def test_names_split_by_the_tagger_are_joined() -> None:
-    found = places("Thousands now live in Boa Vista, the state capital.")
+    found = places("Hundreds of migrants arrived in Boa Vista, near the border.")
     assert "Boa Vista" in found and found["Boa Vista"].country == "BRA"
-    assert "Baja California" in places("Work on the river in Baja California will start soon.")
+    assert "Baja California" in places(
+        "Olive farmers in Baja California will start the harvest soon."
+    )
 
 
 def test_unit_word_after_a_name_belongs_to_it() -> None:
@@ -202,8 +204,8 @@ def test_names_before_plural_street_word_are_streets() -> None:
 def test_known_town_after_locative_preposition() -> None:
     text = "The farmer, who lives in Ashland, sells his corn at the market there."
     assert "Ashland" in places(text)
-    listed = places("The chain closed stores in Trnava, Nitra, Prešov and Košice last year.")
-    assert "Prešov" in listed
+    listed = places("The bank shut branches in Ruse, Pleven, Gabrovo and Vratsa last year.")
+    assert {"Pleven", "Gabrovo"} <= set(listed)
 
 
 def test_comma_name_is_one_place() -> None:
@@ -232,9 +234,9 @@ def test_arabic_article_may_be_dropped() -> None:
 
 
 def test_british_and_irish_counties() -> None:
-    found = places("A walker was found near New Quay, Ceredigion, on Wednesday.")
-    ceredigion = found["Ceredigion"]
-    assert ceredigion.country == "GBR" and ceredigion.lat is not None
+    found = places("A hiker was rescued near Tenby, Pembrokeshire, on Sunday.")
+    county = found["Pembrokeshire"]
+    assert county.country == "GBR" and county.lat is not None
     assert places("Roads in County Cavan were closed.")
 
 

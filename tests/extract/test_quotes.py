@@ -416,9 +416,9 @@ def test_quoted_relative_clause_stays_in_the_content() -> None:
 
 
 def test_occasion_hung_inside_the_content_is_cut_off() -> None:
-    text = 'Mr. Ray criticized the treaty as a "crazy system" during a stop in Flint.'
+    text = 'Mr. Ray criticized the treaty as a "broken deal" during a stop in Reno.'
     q = one(quotes(text), "criticized")
-    assert q.text == 'the treaty as a "crazy system"'
+    assert q.text == 'the treaty as a "broken deal"'
 
 
 def test_accused_someone_of_something() -> None:

@@ -645,7 +645,7 @@ _LOCATIVE_TOWN = frozenset("in at near from outside between via".split())
 
 
 def _listed_with_places(ent: Span) -> bool:
-    """ "in Zilina, Nitra, Presov and Kosice": a name coordinated with a place entity."""
+    """ "in Ruse, Pleven, Gabrovo and Vratsa": a name coordinated with a place entity."""
     root = ent.root
     linked = [root.head] if root.dep_ in ("conj", "appos") else []
     linked += [c for c in root.children if c.dep_ in ("conj", "appos")]
@@ -1145,7 +1145,7 @@ def _anchor(
     kind (a city before a state before a country), in the article's main country if it
     can, nearest in the text; in the same country or state when the name's own entry says
     so. A county without such a place lies in its state."""
-    # "the Colony Theatre in Los Angeles", "Karl Bremer Hospital, Bellville": the place named
+    # "the Rialto Theatre in Denver", "St. Clare Hospital, Tacoma": the place named
     # right after it.
     for other in mentions:
         if other.start >= m.end:

@@ -999,7 +999,7 @@ def _content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     for c in ccomps:
         if not _is_question_only(c):
             if c.i > cue.i and _subjectless(c):
-                continue  # "Everything Trump says is a lie": a misparse, not a clause
+                continue  # "Everything the mayor says is a lie": a misparse, not a clause
             if c.i < cue.i:
                 first = max(cue.sent.start, _par_first(ctx, cue))
                 return _trimmed(ctx, first, c.right_edge.i)
@@ -1318,7 +1318,7 @@ def _topic_extent(cue: Token, obj: Token) -> int:
             break
         last = max(last, r.right_edge.i)
     # A circumstance the parser hung inside the content: 'as a "disgrace" | on Tuesday',
-    # 'as a "crazy system" | during a campaign stop in Flint'.
+    # 'as a "broken deal" | during a campaign stop in Reno'.
     for t in doc[obj.i : last + 1]:
         for d in t.rights:
             if d.i > obj.i + 1 and t.right_edge.i == last and _hung_circumstance(d):
@@ -1459,7 +1459,7 @@ def _appended(ctx: _Context, cue: Token) -> tuple[int, int] | None:
         cue.dep_ == "advcl"
         and any(c.dep_ in ("mark", "advmod") and c.lower_ != "as" for c in cue.children)
     ):
-        return None  # "everything Trump says is ...", "when veterans ask, ...": not set off
+        return None  # "everything the mayor says is ...", "when veterans ask, ...": not set off
     if any(c.dep_ in ("dobj", "xcomp", "ccomp") and not _audience(c) for c in cue.children):
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children):
