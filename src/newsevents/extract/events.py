@@ -27,7 +27,15 @@ order, each with word-sense conditions on the parse ("strike" + a deal object is
   it depends on. An event with no actor at all is dropped;
 - **promises and threats**: a cooperative act declared ready or promised ("ready to
   contribute troops") is AGREE (CAMEO 03), a hostile one ("prepared to impose martial
-  law") THREATEN (CAMEO 13), a refused one ("will not meet") REJECT;
+  law", "vowed to retaliate") THREATEN (CAMEO 13), a refused one ("will not meet", "vowed
+  never to negotiate") REJECT; a commitment under a condition ("would meet X if ...",
+  "will strike unless ...", "may halt mediation if ...") is an offer (AGREE) or a threat
+  (THREATEN) that occurred;
+- **the receiving end**: a nominal event that is the object of a verb such as "face",
+  "draw" ("faced criticism from X", "drew fire from X") has that verb's subject as its
+  target; a nominal event that is the passive subject of a light or causative verb
+  ("sanctions were imposed by X") takes the agent as its source; an evaluated event with
+  its own parties ("welcomed the deal between X and Y") stays an event of its own;
 - **modality** (``kb/modality.yaml``): negated > hypothetical > planned > occurred, from
   negation, modal and future auxiliaries, "if" clauses and present-tense "until/before"
   clauses (a condition still to be met), governing verbs ("plans to",
@@ -49,7 +57,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -89,6 +97,9 @@ _ARGUMENT_PREPS = frozenset(
     {"for", "to", "of", "on", "against", "from", "over", "about", "into", "toward", "towards",
      "upon", "at"}
 )  # fmt: skip
+# Adverbs the parser may attach as advmod that are the particle of a phrasal verb ("pulled
+# its troops back").
+_PARTICLE_ADVERBS = frozenset({"back", "out", "off", "away", "down", "up"})
 # Adverbs that make the next preposition a place ("not far from", "close to").
 _LOCATIVE_ADVERBS = frozenset({"far", "away", "close", "near", "next", "adjacent", "apart"})
 # Prepositions of manner or instrument: a trigger of the same type there is the same event.
@@ -112,6 +123,20 @@ _GROUP_HEADS = frozenset(
 _MODIFIER_PREPS = frozenset(
     {"of", "from", "by", "against", "on", "to", "with", "toward", "towards"}
 )
+# Nouns whose clause is what someone said happened: "denied reports that its jets bombed".
+_CONTENT_NOUNS = frozenset(
+    {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "charge",
+     "assertion", "speculation"}
+)  # fmt: skip
+# Acts through which their makers act: "passed a law banning rallies", "issued a decree
+# expelling the envoy".
+_INSTRUMENT_NOUNS = frozenset(
+    {"law", "bill", "decree", "order", "measure", "rule", "regulation", "resolution",
+     "legislation", "amendment", "directive", "ordinance", "edict", "act"}
+)  # fmt: skip
+# Nouns whose "of" complement names the thing itself: "a state of emergency", "the highest
+# level of readiness".
+_CONTAINER_NOUNS = frozenset({"state", "level", "status", "kind", "form", "degree"})
 # Nouns that head an event named by their compound ("mediation effort", "aid package").
 _EVENT_HEADS = frozenset(
     {"effort", "mission", "process", "package", "initiative", "bid", "drive", "program",
@@ -134,9 +159,16 @@ _INTENT_CAMEO = {"SUPPORT": "032", "AID": "033", "CONCEDE": "035", "RETREAT": "0
                  "COOPERATE": "031", "CONSULT": "036", "AGREE": "030"}  # fmt: skip
 _PROMISE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT"})
 # Hostile acts that, declared ready or promised, are PLOVER THREATEN (CAMEO 13): "is
-# prepared to impose martial law", "vowed to retaliate".
+# ready to declare a curfew", "vowed to retaliate".
 _THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312",
                  "PROTEST": "133"}  # fmt: skip
+# Promises of giving: sending forces under them is a contribution ("pledged to send troops
+# to the mission"), under "vowed" a show of force.
+_GIVING_PROMISES = frozenset({"pledge", "promise", "offer", "commit", "agree"})
+# Auxiliaries of a commitment ("will meet if ...") and of a held-out possibility ("may halt
+# mediation if ...": with a condition, a threat).
+_COMMITTING_AUX = frozenset({"will", "would", "'ll", "shall"})
+_POSSIBLE_AUX = frozenset({"may", "might", "could", "can"})
 # Acts whose refusal ("will not meet", "would not release") is a REJECT.
 _REFUSABLE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -146,6 +178,9 @@ _REFUSABLE_TYPES = frozenset(
 _SPOKEN_TYPES = frozenset(
     {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "THREATEN", "REJECT", "ACCUSE"}
 )  # fmt: skip
+# Verbal judgements of an event: what they praise or condemn happened, so a nominal event
+# with its own parties ("condemned Russia's attack on Ukraine") is an event of its own.
+_EVALUATIVE_TYPES = frozenset({"SUPPORT", "ACCUSE"})
 # Types whose arguments are symmetric partners.
 SYMMETRIC_TYPES = frozenset({"CONSULT"})
 # Types where "of X" on a nominal trigger is the one acted upon ("the arrest of X").
@@ -172,6 +207,10 @@ class Sense:
     not_modifiers: frozenset[str] = frozenset()
     governed_by: frozenset[str] = frozenset()
     of_noun: frozenset[str] = frozenset()
+    governor: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()
+    clause: bool = False
+    subject: frozenset[str] = frozenset()
     voice: str | None = None
 
 
@@ -182,6 +221,7 @@ class Lexicon:
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
     causative_verbs: frozenset[str] = frozenset()
+    recipient_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -206,7 +246,8 @@ class Modality:
 
 _SENSE_KEYS = frozenset(
     {"type", "cameo", "mode", "certainty", "none", "object", "no_object", "prep", "particle",
-     "prep_object", "modifier", "not_modifier", "governed_by", "of_noun", "voice"}
+     "prep_object", "modifier", "not_modifier", "governed_by", "of_noun", "governor",
+     "complement", "clause", "subject", "voice"}
 )  # fmt: skip
 
 
@@ -253,6 +294,10 @@ def _sense(raw: Any, where: str, path: Path, default_certainty: float) -> Sense:
         not_modifiers=_words(raw.get("not_modifier"), where, path),
         governed_by=_words(raw.get("governed_by"), where, path),
         of_noun=_words(raw.get("of_noun"), where, path),
+        governor=_words(raw.get("governor"), where, path),
+        complement=_words(raw.get("complement"), where, path),
+        clause=bool(raw.get("clause", False)),
+        subject=_words(raw.get("subject"), where, path),
         voice=_voice(raw.get("voice"), where, path),
     )
 
@@ -291,12 +336,13 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         classes=classes,
         light_verbs=_words(data.get("light_verbs"), "light_verbs", path),
         causative_verbs=_words(data.get("causative_verbs"), "causative_verbs", path),
+        recipient_verbs=_words(data.get("recipient_verbs"), "recipient_verbs", path),
     )
     builtin = {"actor", "person", "place"}
     for table in (lexicon.verbs, lexicon.nouns):
         for lemma, senses in table.items():
             for sense in senses:
-                for word in sense.objects | sense.prep_objects:
+                for word in sense.objects | sense.prep_objects | sense.complement | sense.subject:
                     if word.startswith("+") and word[1:] not in set(classes) | builtin:
                         raise BadKnowledgeBase(
                             str(path), problem=f"{lemma}: unknown class {word!r} in object"
@@ -358,6 +404,7 @@ class _Candidate:
     borrowed: bool = False  # actors came from an earlier event or the quote's speaker
     absorbed_by: _Candidate | None = None
     governor: Token | None = None  # the verb a nominal trigger depends on
+    own_parties: bool = False  # a nominal trigger names its own parties ("X's deal with Y")
 
 
 def _lemma(token: Token) -> str:
@@ -440,7 +487,7 @@ def _phrase_actors(ctx: _Context, token: Token | None) -> list[str]:
 
 def _other_actors(ctx: _Context, token: Token | None, source: list[str]) -> list[str]:
     """Actors of an argument other than the doer: when the phrase is the doer's own ("his
-    commitment to the Zambian people"), the parties named inside it."""
+    commitment to the farmers"), the parties named inside it."""
     found = _phrase_actors(ctx, token)
     if token is not None and found and all(a in source for a in found):
         found = found + _modifier_actors(ctx, token)
@@ -461,7 +508,8 @@ def _is_passive(token: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children):
         return True
     if token.tag_ == "VBN" and token.dep_ == "acl":
-        return True
+        # "the town captured by rebels", but not "reports that its jets had bombed"
+        return not any(c.dep_ in ("nsubj", "aux") for c in token.children)
     return token.tag_ == "VBN" and token.dep_ == "conj" and _is_passive(token.head)
 
 
@@ -478,7 +526,11 @@ def _object(token: Token) -> Token | None:
 
 
 def _in_classes(ctx: _Context, token: Token, words: frozenset[str]) -> bool:
-    if _lemma(token) in _GROUP_HEADS or token.pos_ in ("NUM", "ADJ"):
+    if _lemma(token) in _EVENT_HEADS:  # "halted mediation efforts", "cut the aid package"
+        for child in token.children:
+            if child.dep_ == "compound" and _match_words(ctx, child, words):
+                return True
+    if _lemma(token) in _GROUP_HEADS | _CONTAINER_NOUNS or token.pos_ in ("NUM", "ADJ"):
         for child in token.children:  # "part of a stronghold", "most of the towns"
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = _child(child, "pobj")
@@ -492,6 +544,8 @@ def _match_words(ctx: _Context, token: Token, words: frozenset[str]) -> bool:
     for word in words:
         if not word.startswith("+"):
             if word in (lemma, lower):
+                return True
+            if " " in word and _compound_match(token, word):
                 return True
             continue
         name = word[1:]
@@ -509,11 +563,25 @@ def _match_words(ctx: _Context, token: Token, words: frozenset[str]) -> bool:
         elif name == "place":
             if token.ent_type_ in _PLACE_ENTS:
                 return True
-        elif lemma in ctx.lexicon.classes.get(
-            name, frozenset()
-        ) or lower in ctx.lexicon.classes.get(name, frozenset()):
-            return True
+        else:
+            members = ctx.lexicon.classes.get(name, frozenset())
+            if lemma in members or lower in members:
+                return True
+            if any(" " in m and _compound_match(token, m) for m in members):
+                return True
     return False
+
+
+def _compound_match(token: Token, phrase: str) -> bool:
+    """A two-word lexicon entry ("tear gas", "water cannon") on its head noun: the last word
+    is the token, the first a compound or adjective modifier of it."""
+    first, _, last = phrase.rpartition(" ")
+    if last not in (_lemma(token), token.lower_):
+        return False
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and first in (c.lower_, _lemma(c))
+        for c in token.children
+    )
 
 
 def _prep_words(token: Token) -> set[str]:
@@ -524,7 +592,11 @@ def _choose(ctx: _Context, token: Token, senses: Sequence[Sense], nominal: bool)
     """The first sense whose conditions hold on this token, or None."""
     obj = None if nominal else _object(token)
     preps = _prep_words(token)
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    particles = {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS)
+    }
     modifiers = {
         _lemma(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
     } | {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -548,20 +620,48 @@ def _choose(ctx: _Context, token: Token, senses: Sequence[Sense], nominal: bool)
             continue
         if sense.not_modifiers and sense.not_modifiers & modifiers:
             continue
-        if sense.governed_by and not (
-            token.dep_ == "pobj" and token.head.lower_ in sense.governed_by
-        ):
-            continue
+        if sense.governed_by:
+            outer = _outer_noun(token)
+            if not (outer.dep_ == "pobj" and outer.head.lower_ in sense.governed_by):
+                continue
         if sense.of_noun and not (
             token.dep_ == "pobj"
             and token.head.lower_ == "of"
             and _lemma(token.head.head) in sense.of_noun
         ):
             continue
+        if sense.complement and not any(
+            c.dep_ == "xcomp" and _match_words(ctx, c, sense.complement) for c in token.children
+        ):
+            continue
+        if sense.clause and not any(c.dep_ == "ccomp" for c in token.children):
+            continue
+        if sense.subject:
+            doer = None if nominal else _agent_phrase(token)
+            if doer is None or not _in_classes(ctx, doer, sense.subject):
+                continue
+        if sense.governor:
+            verb = _nominal_governor(token) if nominal else None
+            if verb is None or _lemma(verb) not in sense.governor:
+                continue
         if sense.voice is not None and (sense.voice == "passive") != _is_passive(token):
             continue
         return sense
     return None
+
+
+def _outer_noun(token: Token) -> Token:
+    """The noun a trigger is the "of" complement of, through container nouns ("on the
+    highest level of combat readiness", "a state of emergency"), else the trigger."""
+    current = token
+    for _ in range(3):
+        head = current.head
+        if not (current.dep_ == "pobj" and head.lower_ == "of"):
+            break
+        if _lemma(head.head) not in _CONTAINER_NOUNS:
+            break
+        current = head.head
+    return current
 
 
 _OBLIGATION = Sense(type="REQUEST", cameo="020", mode=None, certainty=0.6)
@@ -588,7 +688,26 @@ def _candidates(ctx: _Context) -> list[_Candidate]:
     """Every token that is a trigger in one of its senses, in text order."""
     found = []
     lexicon = ctx.lexicon
+    skip_to = -1
     for token in ctx.doc:
+        if token.i < skip_to:
+            continue
+        joined = None if token.whitespace_ else _hyphenated_noun(ctx, token)
+        if joined is not None:  # "sit-in", "cease-fire", "walk-out"
+            head, joined_senses, last = joined
+            skip_to = last + 1
+            if head.ent_type_ in _ENTITY_NAMES or (
+                head.dep_ == "compound" and _lemma(head.head) not in _EVENT_HEADS
+            ):
+                continue
+            sense = _choose(ctx, head, joined_senses, True)
+            if sense is not None and sense.type is not None:
+                start, end = token.idx, ctx.doc[last].idx + len(ctx.doc[last].text)
+                if head.dep_ == "compound":
+                    head = head.head
+                    end = max(end, head.idx + len(head.text))
+                found.append(_Candidate(head, sense, True, start, end))
+            continue
         pos = token.pos_
         if pos == "VERB" and _obligation(ctx, token):
             start, end = _span(token)
@@ -632,6 +751,25 @@ def _candidates(ctx: _Context) -> list[_Candidate]:
     return found
 
 
+def _hyphenated_noun(ctx: _Context, token: Token) -> tuple[Token, tuple[Sense, ...], int] | None:
+    """A noun trigger the tokenizer split at its hyphen ("sit-in", "walk-out"): its head
+    token, senses and last token index."""
+    doc = ctx.doc
+    if token.i + 2 >= len(doc) or token.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
+        return None
+    dash, last = doc[token.i + 1], doc[token.i + 2]
+    if dash.text != "-" or dash.whitespace_:
+        return None
+    nouns = ctx.lexicon.nouns
+    first = token.lower_
+    senses = nouns.get(f"{first}-{last.lower_}") or nouns.get(f"{first}-{_lemma(last)}")
+    if senses is None:
+        return None
+    inside = range(token.i, last.i + 1)
+    head = token if token.head.i not in inside and last.head.i in inside else last
+    return head, senses, last.i
+
+
 # --------------------------------------------------------------------------- structure
 
 
@@ -648,11 +786,11 @@ def _absorb(candidates: list[_Candidate]) -> None:
                 if head.lower_ not in _ARGUMENT_PREPS | _SAME_EVENT_PREPS:
                     break
                 if head.i > 0 and head.nbor(-1).lower_ in _LOCATIVE_ADVERBS:
-                    break  # "wounded five people not far from protests": a place
+                    break  # "injured two guards not far from the rally": a place
             elif dep == "prep":
                 pass
             elif dep == "conj" and cand.nominal and current.pos_ in ("NOUN", "PROPN"):
-                current = head  # "a treaty of friendship and cooperation"
+                current = head  # "a pact of trade and security"
                 steps += 1
                 continue
             elif dep == "advcl":
@@ -662,6 +800,15 @@ def _absorb(candidates: list[_Candidate]) -> None:
                 break
             steps += 1
             governor = by_token.get(head.i)
+            if (
+                governor is not None
+                and current is token
+                and dep == "dobj"
+                and cand.nominal
+                and governor.sense.type in _EVALUATIVE_TYPES
+                and cand.own_parties
+            ):
+                break  # "welcomed the deal between X and Y": the deal is an event too
             if governor is not None and governor is not cand:
                 via_prep = current.dep_ == "prep" or dep == "pobj"
                 prep_word = current.lower_ if current.dep_ == "prep" else head.lower_
@@ -675,9 +822,9 @@ def _absorb(candidates: list[_Candidate]) -> None:
         if cand.absorbed_by is None and _purpose_clause(token):
             # "staged demonstrations to demand reforms": the goal of the event its verb's
             # object names ("demonstrations"), not an event of its own.
-            for obj in token.head.children:
+            for obj in _objects_of(token.head):
                 owner = by_token.get(obj.i)
-                if obj.dep_ == "dobj" and owner is not None and owner.nominal and owner is not cand:
+                if owner is not None and owner.nominal and owner is not cand:
                     cand.absorbed_by = owner
                     break
         if cand.absorbed_by is not None:
@@ -702,6 +849,39 @@ def _absorb(candidates: list[_Candidate]) -> None:
                 break
             seen.add(id(top))
             top = top.absorbed_by
+
+
+def _objects_of(verb: Token) -> Iterable[Token]:
+    """The verb's direct objects and the objects of its "on" / "into" phrases ("staged
+    protests", "went on strike", "broke into protest")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in ("on", "into"):
+            yield from (o for o in child.children if o.dep_ == "pobj")
+
+
+def _hostile_promises(ctx: _Context, candidates: list[_Candidate]) -> None:
+    """A promise whose content is hostile is a threat: "vowed to retaliate", "pledged to
+    expel the diplomats" (CAMEO 13, not 03)."""
+    for cand in candidates:
+        governor = cand.absorbed_by
+        if (
+            governor is None
+            or governor.nominal
+            or governor.sense.type != "AGREE"
+            or _lemma(governor.token) not in ctx.modality.intent_governors
+        ):
+            continue
+        kind = cand.sense.type or ""
+        if kind == "MOBILIZE" and _lemma(governor.token) in _GIVING_PROMISES:
+            continue  # "pledged to send police to Haiti": a contribution, not a threat
+        if kind in _THREAT_CAMEO or kind == "THREATEN":
+            cameo = _THREAT_CAMEO.get(kind, "130")
+            governor.sense = replace(governor.sense, type="THREATEN", cameo=cameo)
+        elif kind in _REFUSABLE_TYPES and _negated_here(ctx, cand.token):
+            # "vowed not to return the land", "pledged never to negotiate": a refusal.
+            governor.sense = replace(governor.sense, type="REJECT", cameo="120")
 
 
 def _purpose_clause(token: Token) -> bool:
@@ -737,7 +917,11 @@ def _subject(ctx: _Context, verb: Token, depth: int = 0) -> list[str]:
     if verb.dep_ == "relcl" or (subject is not None and verb.dep_ in ("relcl", "acl")):
         return _np_actors(ctx, head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return _np_actors(ctx, head)
+        found = _np_actors(ctx, head)
+        if not found and _lemma(head) in _INSTRUMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass"):
+            # "parliament passed a law restricting NGOs": the law's makers act through it.
+            found = _subject(ctx, head.head, depth + 1)
+        return found
     if verb.dep_ == "xcomp":
         controller = _child(head, "dobj")
         if controller is not None:
@@ -797,11 +981,11 @@ def _names_own_agent(cand: _Candidate) -> bool:
     if cand.governor is not None and not _is_passive(cand.governor):
         agent = _agent_phrase(cand.governor)
         if agent is not None and agent.pos_ == "PRON" and agent.lower_ not in _RELATIVE_PRONOUNS:
-            return False  # "it is prepared to impose martial law": the speaker, likely
+            return False  # "it is ready to declare a curfew": the speaker, likely
         if _is_named(agent):
             return True
     # "X said the talks went well": X likely took part. "X said the fighting went on",
-    # "a state of siege was declared, X said": the one who tells of it did not fight.
+    # "a curfew was imposed, X said": the one who tells of it did not fight.
     return cand.sense.type not in _SPOKEN_TYPES
 
 
@@ -919,16 +1103,30 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     target += _np_actors(ctx, obj) or _modifier_actors(ctx, obj)
+    cand.own_parties = bool(source or target)
     governor = _nominal_governor(noun)
+    passive_of = None  # "sanctions were imposed by the EU", "the expulsion was ordered by X"
+    if governor is None and noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+        verb_lemma = _lemma(noun.head)
+        if verb_lemma in ctx.lexicon.light_verbs or verb_lemma in ctx.lexicon.causative_verbs:
+            governor = passive_of = noun.head
+    outer = _outer_noun(noun)
     if (
         governor is None
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ in cand.sense.governed_by
-        and noun.head.head.pos_ in ("VERB", "AUX")
+        and outer.dep_ == "pobj"
+        and outer.head.lower_ in cand.sense.governed_by
+        and outer.head.head.pos_ in ("VERB", "AUX")
     ):
-        governor = noun.head.head  # "troops remained on alert": the preposition is the predicate's
+        governor = outer.head.head  # "troops remained on alert": the preposition is the predicate's
     cand.governor = governor
-    if (
+    if passive_of is not None:
+        if _lemma(passive_of) in ctx.lexicon.causative_verbs:
+            source = _subject(ctx, passive_of) + source  # the agent ordered it
+        elif not source:
+            source = _subject(ctx, passive_of)  # the agent did it
+        for obj in _prep_objects(passive_of, frozenset({"on", "against", "with", "to"})):
+            target += _np_actors(ctx, obj)
+    elif (
         governor is not None
         and not _is_passive(governor)
         and _lemma(governor) in ctx.lexicon.causative_verbs
@@ -936,6 +1134,16 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
         # "the government ordered patrols by police": the one who orders it is its source.
         source = _subject(ctx, governor) + source
     if (
+        governor is not None
+        and not _is_passive(governor)
+        and _lemma(governor) in ctx.lexicon.recipient_verbs
+    ):
+        # "X faced criticism from Y", "drew fire from Y": X is on the receiving end.
+        target = _subject(ctx, governor) + target
+        if not source:
+            for obj in _prep_objects(governor, frozenset({"from", "by"})):
+                source += _np_actors(ctx, obj) or _modifier_actors(ctx, obj)
+    elif (
         not source
         and governor is not None
         and not _is_passive(governor)
@@ -946,6 +1154,9 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
         # The parser often hangs the partner on the verb: "imposed sanctions on Iran".
         for obj in _prep_objects(governor, frozenset({"to", "on", "against", "with", "toward"})):
             target += _np_actors(ctx, obj)
+        for other in governor.children:  # "gave the junta an ultimatum": the recipient
+            if other.dep_ in ("dobj", "dative") and other.i < noun.i and other.pos_ != "ADP":
+                target += _np_actors(ctx, other)
     cand.source = _unique(source)
     cand.target = [a for a in _unique(target) if a not in cand.source]
 
@@ -989,6 +1200,28 @@ def _phrasal(token: Token) -> str:
 
 def _clause_marks(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ == "mark"}
+
+
+def _conditional_clause(ctx: _Context, token: Token, nominal: bool) -> bool:
+    """A verbal trigger, not in the past tense, whose clause carries an "if" / "unless"
+    condition: "the unions will strike if ...", "X could cut ties unless ..."."""
+    if nominal or token.tag_ == "VBD":
+        return False
+    for child in token.children:
+        if child.dep_ != "advcl":
+            continue
+        marks = _clause_marks(child)
+        if marks & ctx.modality.hypothetical_marks and not marks & {"as", "even"}:
+            return True
+    return False
+
+
+def _past(token: Token, nominal: bool) -> bool:
+    """A verbal trigger told in the past ("called for a strike next week"): a future time in
+    the sentence belongs to its content, not to it."""
+    if nominal:
+        return False
+    return token.tag_ == "VBD" or bool(_aux_words(token) & {"has", "have", "had", "did"})
 
 
 # Paths from a trigger to a governing verb through which that verb's meaning applies.
@@ -1058,12 +1291,25 @@ def _modality(ctx: _Context, cand: _Candidate, times: list[Time]) -> str:
             and _clause_marks(t) & m.hypothetical_marks
         ):
             hypothetical = conditional = True
+        passive_subject = cand.nominal and position == 1 and via == "nsubjpass"
         if position > 0 and via != "conj":
-            if _phrasal(t) in m.negation_governors and via in ("ccomp", "xcomp"):
-                negated = True
-            elif lemma in m.hypothetical_governors and via in _HYPOTHETICAL_VIA:
-                hypothetical = True
-            elif lemma in m.planned_governors and via in _PLANNED_VIA:
+            if _phrasal(t) in m.negation_governors and (
+                via in ("ccomp", "xcomp")
+                or (
+                    via == "dobj"
+                    and position > 1
+                    and _lemma(chain[position - 1][0]) in _CONTENT_NOUNS
+                )
+            ):
+                negated = True  # "denied that ...", "denied reports that ..."
+            elif lemma in m.hypothetical_governors and (
+                via in _HYPOTHETICAL_VIA or passive_subject
+            ):
+                hypothetical = True  # "considering sanctions", "sanctions are being considered"
+            elif lemma in m.planned_governors and (
+                (via in _PLANNED_VIA or passive_subject)
+                and (lemma != "go" or (via == "xcomp" and t.tag_ == "VBG"))  # not "went on"
+            ):
                 planned = lemma not in m.speech_verbs or via != "ccomp" or planned
             if t.pos_ in ("NOUN", "PROPN") and via in ("pobj", "prep"):
                 if lemma in m.hypothetical_nouns:
@@ -1087,7 +1333,11 @@ def _modality(ctx: _Context, cand: _Candidate, times: list[Time]) -> str:
                     planned = True
             elif child.dep_ == "det" and child.lower_ in ("no",):
                 negated = True
-    if not (negated or hypothetical or planned):
+    if _conditional_clause(ctx, token, cand.nominal):
+        hypothetical = conditional = True  # "they will strike if their demands are not met"
+    if conditional:
+        negated = False  # "if the demands are not met": not said to have failed
+    if not (negated or hypothetical or planned) and not _past(token, cand.nominal):
         for time in times:
             words = set(time.text.lower().split())
             if words & m.planned_time_words:
@@ -1252,6 +1502,7 @@ def extract_events(
         else:
             _verbal_arguments(ctx, cand)
     _absorb(candidates)
+    _hostile_promises(ctx, candidates)
     for cand in candidates:
         if cand.absorbed_by is not None:
             top = _root_of(cand)
@@ -1313,7 +1564,22 @@ def extract_events(
         event_type, cameo = cand.sense.type or "", cand.sense.cameo
         if event_type == "CONSULT" and modality == "planned":
             cameo = "036"  # express intent to meet or negotiate
-        if (
+        # "they would meet X if ...", "will strike if ...": a conditional commitment is an
+        # offer (AGREE, CAMEO 03) or a threat (THREATEN, CAMEO 13), which occurred.
+        conditional = (
+            not cand.nominal
+            and modality == "hypothetical"
+            and bool(cand.source)
+            and _conditional_clause(ctx, token, False)
+        )
+        aux = _aux_words(token) if conditional else set()
+        if conditional and aux & _COMMITTING_AUX and event_type in _INTENT_CAMEO:
+            event_type, cameo, modality = "AGREE", _INTENT_CAMEO[event_type], "occurred"
+        elif (
+            conditional and aux & (_COMMITTING_AUX | _POSSIBLE_AUX) and event_type in _THREAT_CAMEO
+        ):
+            event_type, cameo, modality = "THREATEN", _THREAT_CAMEO[event_type], "occurred"
+        elif (
             not cand.nominal
             and event_type in _INTENT_CAMEO
             and modality in ("planned", "hypothetical")
@@ -1340,13 +1606,11 @@ def extract_events(
             event_type, cameo, modality = "REJECT", "120", "occurred"
         value = next((t.value for t in event_times if t.value is not None), None)
         reported_by = speaker[0] if speaker else _according_to(ctx, token.sent)
-        if reported_by is None:
-            reported_by = _according_to(ctx, token.sent)
         result.append(
             Event(
                 id="",
                 type=event_type,
-                mode=cand.sense.mode,
+                mode=cand.sense.mode if event_type == cand.sense.type else None,
                 cameo=cameo,
                 modality=modality,
                 trigger=Mention.of(text_of(doc), cand.start, cand.end),
