@@ -1068,6 +1068,18 @@ def describe(role: Role, country: str | None, day: date, lex: Lexicon) -> Person
     kinds: tuple[str, ...] = (role.office_kind,)
     if role.office_kind in _LEADER_KINDS or fold(role.phrase) in _LEADER_WORDS:
         kinds = _LEADER_KINDS if role.office_kind != "head_of_government" else (role.office_kind,)
+    if role.office_kind in _LEADER_KINDS:
+        # A title names the one of the country's leaders who bears it: "the Iranian
+        # president" is Iran's president, though Iran's head of state is its Supreme Leader.
+        title = fold(role.phrase)
+        titled = {
+            p.id: p
+            for kind in _LEADER_KINDS
+            for p in lex.holders(kind, country, day)
+            if any(o.covers(day) and fold(o.role).startswith(title) for o in p.offices)
+        }
+        if len(titled) == 1:
+            return next(iter(titled.values()))
     for kind in kinds:
         holders = lex.holders(kind, country, day)
         if len(holders) == 1:

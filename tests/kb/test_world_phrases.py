@@ -95,3 +95,25 @@ def test_in_an_article_the_outlet_and_the_foreign_body_are_told_apart() -> None:
     assert outlet and [m.text for m in outlet[0].mentions] == ["Australian"]
     assert ("MMR", "REF") in coded.values()
     assert coded.get("Tata Motors") == ("IND", "BUS")
+
+
+def test_a_surname_that_is_a_country_or_a_faith_word_needs_the_full_name_first() -> None:
+    from newsevents import nlp
+    from newsevents.extract.actors import extract_actors
+
+    day = date(2025, 10, 17)
+    ids = {a.id for a in extract_actors(nlp.parse("Montenegro signed the accord."), published=day)}
+    assert ids == {"gov:MNE"}  # the country, not Portugal's prime minister
+    text = "A Christian missionary was kidnapped near the border."
+    assert not [a for a in extract_actors(nlp.parse(text), published=day) if a.type == "person"]
+    text = "Prime Minister Luis Montenegro spoke in Lisbon. Montenegro said talks went well."
+    (person,) = [a for a in extract_actors(nlp.parse(text), published=day) if a.type == "person"]
+    assert [m.text for m in person.mentions][-1] == "Montenegro"
+
+
+def test_a_leader_title_picks_the_leader_who_bears_it() -> None:
+    day = date(2025, 10, 17)
+    president = resolve_phrase("the Iranian president", on=day)
+    assert president is not None and president.id == "person:masoud-pezeshkian"
+    leader = resolve_phrase("the Iranian leader", on=day)
+    assert leader is not None and leader.id == "person:ali-khamenei"

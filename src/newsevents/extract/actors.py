@@ -233,6 +233,11 @@ def _kb_spans(
     return out
 
 
+# Lexicon entry kinds of places and peoples (a surname that is also one of them is not a
+# person until the full name has been seen).
+_PLACE_KINDS = frozenset({"country", "demonym", "capital", "seat", "people"})
+
+
 def _names(
     ctx: Context,
     metonym: Callable[[Span], bool] | None,
@@ -252,6 +257,20 @@ def _names(
                 others.add(surname)
             elif "person" not in kinds and surname in others and surname not in known:
                 person = None  # "Keith" after "Sharon Keith": her, not a KB namesake
+            elif (
+                "person" not in kinds
+                and surname not in known
+                and (
+                    kinds & _PLACE_KINDS
+                    or span[-1].pos_ == "ADJ"
+                    or span[-1].ent_type_ == "NORP"
+                    or lex.role((surname,)) is not None
+                )
+            ):
+                # A surname alone that is also a country, capital, people or role word names
+                # a person only after the full name: "Montenegro signed the accord" is the
+                # country, "a Christian missionary" nobody named.
+                person = None
             if person is not None and _looks_like_name(span):
                 actor = person_actor(person, ctx.day, lex)
                 title = _title(span)
