@@ -781,6 +781,11 @@ def resolve_words(
         org_sector = org.sector_on(on)
         if head_role is None or head_role[0] < m.start:
             return org_actor(org, on)
+        if role is not None and not a.former and not is_plural(role):
+            # "the UN Secretary-General", "NATO's secretary general": the body's office holder
+            holder = org_office_holder(org, role, on, lex)
+            if holder is not None:
+                return person_actor(holder, on, lex)
         if role is not None and role.office_kind in _GENERIC_KINDS and not a.former:
             sector = org_sector or sector
         elif sector == "IGO" and org_sector != "IGO" and not a.former:
@@ -1085,6 +1090,39 @@ def describe(role: Role, country: str | None, day: date, lex: Lexicon) -> Person
         if len(holders) == 1:
             return holders[0]
     return None
+
+
+def _title_key(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).replace("-", " ").replace("'s", " ").split())
+
+
+def org_office_holder(org: Organization, role: Role, day: date, lex: Lexicon) -> Person | None:
+    """ "the UN Secretary-General": the one person whose office on the day is that title of
+    that body ("Secretary-General of the United Nations"), by the body's name or an alias."""
+    title = _title_key(role.phrase)
+    if not title or role.office_kind is None or role.office_kind == "official":
+        return None
+    names = [_title_key(n) for n in (org.name, *org.aliases)]
+    for n in names:
+        if n and title[: len(n)] == n:
+            title = title[len(n) :]  # "UN secretary-general"
+    if not title:
+        return None
+    found: dict[str, Person] = {}
+    for country in {org.country or "IGO", "IGO"}:
+        for kind in (role.office_kind, "igo_official", "rebel_leader", "party_leader"):
+            for person in lex.holders(kind, country, day):
+                for office in person.offices:
+                    words = _title_key(office.role)
+                    if not office.covers(day) or words[: len(title)] != title:
+                        continue
+                    rest = words[len(title) :]
+                    if any(
+                        n and any(rest[i : i + len(n)] == n for i in range(len(rest)))
+                        for n in names
+                    ):
+                        found[person.id] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- phrase API

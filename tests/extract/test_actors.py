@@ -58,6 +58,7 @@ ROLES = [
         ("army", "MIL", "", "sg"), ("crowd", "CVL", "", "sg"), ("tanks", "MIL", "equipment", "pl"),
         ("union", "LAB", "", "sg"), ("minister", "GOV", "minister", "sg"),
         ("vice president", "GOV", "head_of_state", "sg"),
+        ("counterpart", "GOV", "", "sg"), ("counterparts", "GOV", "", "pl"),
     ]
 ]  # fmt: skip
 FIXTURE = {"countries": COUNTRIES, "people": PEOPLE, "organizations": ORGS, "roles": ROLES}
@@ -327,3 +328,24 @@ def test_equipment_stands_for_forces_only_with_an_owner() -> None:
     assert mentions(owned["anon:RUS-MIL"]) == ["Russian tanks"]
     unowned = actors_of("The fuel tanks burned for hours.")
     assert not any(a.sector == "MIL" for a in unowned.values())
+
+
+def test_a_possessed_title_is_the_office_holder_without_the_clitic() -> None:
+    found = actors_of("Ukraine and Poland held talks. Poland's prime minister said they went well.")
+    texts = [m for a in found.values() for m in mentions(a)]
+    assert not any(t.startswith(("'s", "’s")) for t in texts)
+    kowal = found["person:jan-kowal"]
+    assert any(m.endswith("prime minister") for m in mentions(kowal))
+
+
+def test_a_counterpart_holds_the_same_office_in_the_country_named() -> None:
+    found = actors_of("Russia's president hosted his Ukrainian counterpart in Moscow.")
+    assert "person:ivan-testov" in found
+    assert mentions(found["person:olena-probna"]) == ["Ukrainian counterpart"]
+
+
+def test_a_counterpart_with_no_one_known_is_that_countrys_government_side() -> None:
+    found = actors_of("Poland's prime minister met his American counterparts.")
+    assert "person:jan-kowal" in found
+    usa = found["anon:USA-GOV"]
+    assert (usa.country, usa.sector) == ("USA", "GOV")

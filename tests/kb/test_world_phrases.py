@@ -117,3 +117,52 @@ def test_a_leader_title_picks_the_leader_who_bears_it() -> None:
     assert president is not None and president.id == "person:masoud-pezeshkian"
     leader = resolve_phrase("the Iranian leader", on=day)
     assert leader is not None and leader.id == "person:ali-khamenei"
+
+
+def _actors(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+    from newsevents import nlp
+    from newsevents.extract.actors import extract_actors
+
+    found = extract_actors(nlp.parse(text), published=date(2025, 10, 17))
+    return [(a.id, a.country, a.sector, [m.text for m in a.mentions]) for a in found]
+
+
+def test_a_country_possessor_keeps_the_clitic_out_of_the_description() -> None:
+    rows = _actors("Ghana and Togo met. Ghana's foreign minister said the talks would resume.")
+    texts = [t for _id, _c, _s, mentions in rows for t in mentions]
+    assert not any(t.startswith(("'s", "’s")) for t in texts)
+    assert ("anon:GHA-GOV", "GHA", "GOV", ["foreign minister"]) in rows
+
+
+def test_a_body_noun_before_chief_is_one_description_of_the_office() -> None:
+    assert _actors("Peru's army chief resigned on Monday.") == [
+        ("anon:PER-MIL", "PER", "MIL", ["Peru's army chief"])
+    ]
+    assert _actors("Kenya's police chief denied the report.") == [
+        ("anon:KEN-COP", "KEN", "COP", ["Kenya's police chief"])
+    ]
+
+
+def test_a_possessed_head_of_state_and_a_counterpart_resolve_to_office_holders() -> None:
+    rows = _actors("Jordan's king welcomed his Egyptian counterpart in Amman.")
+    ids = [r[0] for r in rows]
+    assert ids == ["person:king-abdullah-ii", "person:abdel-fattah-el-sisi"]
+    assert _actors("The minister met his counterpart.")[0][0] == "anon:GOV"  # no country: none
+
+
+def test_an_igo_secretary_general_is_its_office_holder_never_military() -> None:
+    assert _actors("The NATO Secretary-General visited Kyiv.")[0][:3] == (
+        "person:mark-rutte",
+        "IGO",
+        "IGO",
+    )
+    assert _actors("UN Secretary General spoke to reporters.")[0][0] == "person:antonio-guterres"
+    guterres = resolve_phrase("the UN Secretary-General", on=date(2025, 10, 17))
+    assert guterres is not None and guterres.id == "person:antonio-guterres"
+    rows = _actors("Hezbollah's secretary-general gave a speech.")
+    assert ("person:naim-qassem", "LBN", "REB", ["secretary-general"]) in rows
+
+
+def test_a_possessed_hyphenated_title_after_a_body_is_its_holder() -> None:
+    rows = _actors("The UN's secretary-general urged calm.")
+    assert ("person:antonio-guterres", "IGO", "IGO", ["secretary-general"]) in rows

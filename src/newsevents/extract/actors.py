@@ -311,8 +311,12 @@ def _names(
             if span.root.dep_ == "compound" and fold(span.root.head.lemma_) in _MEMBERSHIP:
                 ctx.take(start, end)
                 continue  # "NATO ally Germany": the ally is the actor
+            if _body_word_of_a_title(span, org.type, lex):
+                continue  # "Sudan's army chief": the chief, described by the body's noun
             actor = org_actor(org, ctx.day)
             group = _member_group(span, org.country, ctx)
+            if group is not None and group.type == "person":
+                span = doc[start : span.root.head.i + 1]  # "the UN Secretary-General"
             _add(ctx, span, group or actor)
             continue
         places = [e for e in entries if e.kind in ("country", "capital", "seat")]
@@ -605,6 +609,28 @@ def _is_channel(span: Span) -> bool:
     )
 
 
+def _body_word_of_a_title(span: Span, org_type: str, lex: Lexicon) -> bool:
+    """A national body named by a common noun ("army", "Sudan's army", "the police") that
+    starts a role phrase with the next word ("army chief", "police chief"): a description
+    of the office holder, not a mention of the body."""
+    doc = span.doc
+    if org_type != "government" or span.end >= len(doc):
+        return False
+    last = fold(span[-1].text)
+    if span[-1].dep_ != "compound" or span[-1].head.i != span.end:
+        return False
+    if lex.role((last,)) is None:
+        return False
+    nxt = doc[span.end]
+    if lex.role((last, fold(nxt.text))) is None and lex.role((last, fold(nxt.lemma_))) is None:
+        return False
+    owner = [t for t in span[:-1] if t.pos_ != "DET" and t.tag_ != "POS" and t.text != "'s"]
+    if not owner:
+        return True
+    kinds = {e.kind for e in lex.lookup(tuple(fold(t.text) for t in owner))}
+    return bool(kinds & _PLACE_KINDS)
+
+
 def _member_group(span: Span, country: str | None, ctx: Context) -> Actor | None:
     """ "CIA official", "European Union legislators": members of an organisation."""
     root = span.root
@@ -612,6 +638,16 @@ def _member_group(span: Span, country: str | None, ctx: Context) -> Actor | None
         return None
     head = root.head
     role = ctx.lex.role((fold(head.text),)) or ctx.lex.role((fold(head.lemma_),))
+    if head.i > span.end and ctx.free(span.end, head.i + 1):
+        # "UN Secretary-General": the whole title after the body, not its last word
+        whole = words_of(ctx.doc[span.start : head.i + 1])
+        title = ctx.lex.role(tuple(fold(t.text) for t in ctx.doc[span.end : head.i + 1]))
+        if title is not None:
+            actor = resolve_words(whole, on=ctx.day, lex=ctx.lex, standalone=False)
+            if actor is not None and actor.type == "person":
+                ctx.take(span.end, head.i + 1)
+                return actor
+            role = title
     if role is None or not ctx.free(head.i, head.i + 1):
         return None
     ctx.take(head.i, head.i + 1)
@@ -842,8 +878,9 @@ def _descriptions(ctx: Context) -> None:
                 continue  # the head noun decides ("police station")
             voice = head  # "the army command", "the army statement": the body speaking
         # The longest role ending at the head: "prime minister" before "minister".
-        role = None
-        for n in range(min(lex.max_role, token.i + 1), 1, -1):
+        role = _hyphen_role(token, texts, lex)
+        hyphened = role is not None
+        for n in range(0 if hyphened else min(lex.max_role, token.i + 1), 1, -1):
             key = tuple(texts[token.i - n + 1 : token.i + 1])
             role = lex.role(key) or lex.role((*key[:-1], fold(token.lemma_)))
             if role is not None:
@@ -854,13 +891,20 @@ def _descriptions(ctx: Context) -> None:
             role = _PEOPLE
         if role is None:
             continue
-        last = voice or token
-        left = last.left_edge.i
+        last = voice or (doc[token.i + 2] if hyphened else token)
+        left = min(last.left_edge.i, token.left_edge.i)
+        first = left
         while left < token.i and (
-            doc[left].pos_ == "PUNCT" or doc[left].tag_ == "PRP$" or not ctx.free(left, left + 1)
+            doc[left].pos_ == "PUNCT"
+            or doc[left].tag_ in ("PRP$", "POS")
+            or not ctx.free(left, left + 1)
         ):
             left += 1  # "his party": "his" is a pronoun mention of its own
+        clitics = [t.i for t in doc[left : token.i] if t.tag_ == "POS"]
+        if clitics and not ctx.free(left, clitics[-1]):
+            left = clitics[-1] + 1  # "the UN's secretary-general": after the possessor
         span = doc[left : last.i + 1]
+        cue_start = _place_possessor(doc, first, left, lex)
         if not ctx.free(span.start, span.end):
             continue
         nxt = last.i + 1
@@ -872,7 +916,9 @@ def _descriptions(ctx: Context) -> None:
         if role.sector == "MED" and _is_audience(token):
             ctx.take(span.start, span.end)
             continue  # "told reporters": where it was said, not an actor
-        words = words_of(doc[left : token.i + 1])
+        # A country possessor that is a mention of its own still says whose office it is:
+        # "Malaysia's foreign minister" -> "foreign minister" of MYS.
+        words = words_of(doc[cue_start : token.i + (3 if hyphened else 1)])
         plural = token.tag_ in ("NNS", "NNPS") or is_plural(role)
         body = _named_body(token, ctx, role)
         if body is not None:
@@ -894,6 +940,30 @@ def _descriptions(ctx: Context) -> None:
             plural=plural or actor.type == "government",
             collective=collective,
         )
+
+
+def _hyphen_role(token: Token, texts: list[str], lex: Lexicon) -> Role | None:
+    """A role written with a hyphen whose last part the parser does not take for a noun
+    ("secretary-general" with "general" an adjective): the whole hyphenated title."""
+    i, doc = token.i, token.doc
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 2].pos_ in ("NOUN", "PROPN"):
+        return None
+    if doc[i + 1].whitespace_ or token.whitespace_:
+        return None
+    return lex.role((texts[i], "-", texts[i + 2]))
+
+
+def _place_possessor(doc: Doc, first: int, left: int, lex: Lexicon) -> int:
+    """Where the words that say whose a description is begin: ``first`` when doc[first:left]
+    is a country, place or body possessor ending in the clitic ("Malaysia's", "Hezbollah's"),
+    else ``left``."""
+    if left <= first or doc[left - 1].tag_ != "POS":
+        return left
+    owner = [t for t in doc[first : left - 1] if t.pos_ not in ("DET", "PUNCT")]
+    if not owner:
+        return left
+    kinds = {e.kind for e in lex.lookup(tuple(fold(t.text) for t in owner))}
+    return first if kinds & (_PLACE_KINDS | {"org"}) else left
 
 
 # Heads after a body's noun that stand for the body speaking ("the army command said").
@@ -1024,7 +1094,9 @@ def _resolve_description(
     span: Span, words: list[Word], role: Role, plural: bool, ctx: Context
 ) -> Actor | None:
     lex, day = ctx.lex, ctx.day
-    definite = bool(words) and words[0].folded in ("the", "this", "that")
+    # "the foreign minister", "Malaysia's foreign minister": one office's holder
+    possessed = any(w.possessive for w in words[:-1])
+    definite = bool(words) and (words[0].folded in ("the", "this", "that") or possessed)
     guess = resolve_words(words, on=day, lex=lex, focus=ctx.focus, standalone=False)
     cue = resolve_words(words, on=day, lex=lex, standalone=True)
     cue_country = cue.country if cue is not None else None
@@ -1032,6 +1104,8 @@ def _resolve_description(
         return None  # "advisers", "officials" with no country: whose is unknown
     if role.office_kind == "equipment" and cue_country is None:
         return None  # "fuel tanks", "private jets": no owner, no forces
+    if fold(span.root.lemma_) in _COUNTERPART_NOUNS:
+        return _counterpart(span, cue_country, plural, ctx)
     if definite and not plural:
         # A person named earlier with this title ("Prime Minister Viktor Orban" ...
         # "the prime minister"), else the office holder of the country named or in focus.
@@ -1053,6 +1127,8 @@ def _resolve_description(
             role_text = fold(found.actor.role or "")
             if found.actor.type == "person" and fold(role.phrase) in role_text:
                 return found.actor
+    if guess is not None and guess.type == "person" and possessed:
+        return guess  # "Hezbollah's secretary-general": the body's office holder
     if guess is None or guess.type == "person":
         return guess if guess is not None and guess.id in _ids(ctx) else None
     if fold(span.root.text) in _GOVERNMENT_NOUNS and guess.country:
@@ -1060,6 +1136,31 @@ def _resolve_description(
     if guess.type == "group" and guess.country is None and guess.sector is None:
         return None
     return guess
+
+
+_COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
+
+
+def _counterpart(span: Span, country: str | None, plural: bool, ctx: Context) -> Actor | None:
+    """ "his Saudi counterpart": the holder of the same office kind as the person last
+    named before it, in the country the phrase names; else that country's government side."""
+    if country is None:
+        return None  # "his counterpart": whose is unknown
+    if not plural:
+        before = sorted((f for f in ctx.found if f.start < span.start_char), key=lambda f: f.start)
+        for found in reversed(before):
+            if found.actor.type != "person":
+                continue
+            person = ctx.lex.people.get(found.actor.id)
+            office = ctx.lex.office(person, ctx.day) if person is not None else None
+            if office is None or office.kind is None:
+                break
+            kind = Role(office.kind, office.sector, office.kind, "sg")
+            holder = describe(kind, country, ctx.day, ctx.lex)
+            if holder is not None and holder.id != found.actor.id:
+                return person_actor(holder, ctx.day, ctx.lex)
+            break
+    return group_actor(country, "GOV", " ".join(t.text for t in span))
 
 
 def _ids(ctx: Context) -> set[str]:
