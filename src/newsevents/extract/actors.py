@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -233,9 +233,14 @@ def _kb_spans(
     return out
 
 
-# Lexicon entry kinds of places and peoples (a surname that is also one of them is not a
-# person until the full name has been seen).
-_PLACE_KINDS = frozenset({"country", "demonym", "capital", "seat", "people"})
+# Lexicon entry kinds that name a country or its places ("Malaysia's", "the Kremlin"); a
+# surname that is also one of them is not a person until the full name has been seen.
+_PLACE_KINDS = frozenset({"country", "demonym", "capital", "seat"})
+
+
+def _entry_kinds(tokens: Iterable[Token], lex: Lexicon) -> set[str]:
+    """The kinds of the lexicon entries the words name together ("country", "org" ...)."""
+    return {e.kind for e in lex.lookup(tuple(fold(t.text) for t in tokens))}
 
 
 def _names(
@@ -550,8 +555,8 @@ def _after_possessor(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     place ("Putin's" of "Putin's adviser") is left out."""
     for t in doc[start:end]:
         if t.tag_ == "POS" or t.text in ("'s", "’s", "'", "’"):
-            owner = tuple(fold(w.text) for w in doc[start : t.i] if w.pos_ != "DET")
-            if not any(e.kind in _PLACE_KINDS for e in lex.lookup(owner)):
+            owner = [w for w in doc[start : t.i] if w.pos_ != "DET"]
+            if not _entry_kinds(owner, lex) & _PLACE_KINDS:
                 start = t.i + 1
     return start
 
@@ -575,7 +580,6 @@ def _title_word(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
-_PLACE_KINDS = frozenset({"country", "demonym", "capital", "seat"})
 _GOV_TYPES = frozenset({"government", "country"})
 _BODY_ENTS = frozenset({"ORG", "PERSON", "FAC"})
 
@@ -627,8 +631,7 @@ def _body_word_of_a_title(span: Span, org_type: str, lex: Lexicon) -> bool:
     owner = [t for t in span[:-1] if t.pos_ != "DET" and t.tag_ != "POS" and t.text != "'s"]
     if not owner:
         return True
-    kinds = {e.kind for e in lex.lookup(tuple(fold(t.text) for t in owner))}
-    return bool(kinds & _PLACE_KINDS)
+    return bool(_entry_kinds(owner, lex) & _PLACE_KINDS)
 
 
 def _member_group(span: Span, country: str | None, ctx: Context) -> Actor | None:
@@ -750,9 +753,8 @@ def _is_surname_of(span: Span, known: dict[str, str]) -> bool:
 def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
     """A PERSON the KB lacks: a full name, or a surname seen before; else not an actor."""
     lex = ctx.lex
-    if any(lex.lookup((fold(t.text),)) for t in span if t.pos_ != "PROPN") or any(
-        e.kind in ("country", "demonym", "org", "capital", "seat")
-        for e in lex.lookup(tuple(fold(t.text) for t in span))
+    if any(lex.lookup((fold(t.text),)) for t in span if t.pos_ != "PROPN") or (
+        _entry_kinds(span, lex) & (_PLACE_KINDS | {"org"})
     ):
         return
     if any(c.isdigit() for c in span.text):
@@ -962,8 +964,7 @@ def _place_possessor(doc: Doc, first: int, left: int, lex: Lexicon) -> int:
     owner = [t for t in doc[first : left - 1] if t.pos_ not in ("DET", "PUNCT")]
     if not owner:
         return left
-    kinds = {e.kind for e in lex.lookup(tuple(fold(t.text) for t in owner))}
-    return first if kinds & (_PLACE_KINDS | {"org"}) else left
+    return first if _entry_kinds(owner, lex) & (_PLACE_KINDS | {"org"}) else left
 
 
 # Heads after a body's noun that stand for the body speaking ("the army command said").
