@@ -177,24 +177,24 @@ class Gazetteer:
             else:
                 bucket.append(row * 2 + primary)
 
+    def _codes(self, k: str) -> tuple[int, ...]:
+        """The codes stored under a key, as a tuple (one code is stored bare)."""
+        found = self.codes.get(k, ())
+        return (found,) if isinstance(found, int) else tuple(found)
+
     def lookup(self, text: str) -> list[Candidate]:
         """Every place the name may denote, most prominent first."""
-        if text.endswith(("'s", "\u2019s")) and key(text) not in self.codes:
-            text = text[:-2]
         k = key(text)
-        found = self.codes.get(k)
-        if isinstance(found, int):
-            found = (found,)
+        if text.endswith(("'s", "\u2019s")) and k not in self.codes:
+            text = text[:-2]
+            k = key(text)
+        found = self._codes(k)
         if not any(ch.islower() for ch in text):
-            acronym = self.codes.get(_ACRONYM_KEY + k)
-            if isinstance(acronym, int):
-                acronym = (acronym,)
+            acronym = self._codes(_ACRONYM_KEY + k)
             if acronym:
-                found = (
-                    *acronym,
-                    *(c for c in found or () if c >> 1 not in {a >> 1 for a in acronym}),
-                )
-        cands = [Candidate(self.entry(code >> 1), bool(code & 1)) for code in found or ()]
+                rows = {a >> 1 for a in acronym}
+                found = (*acronym, *(c for c in found if c >> 1 not in rows))
+        cands = [Candidate(self.entry(code >> 1), bool(code & 1)) for code in found]
         return sorted(cands, key=lambda c: -prominence(c))
 
     def country(self, iso3: str | None) -> GazetteerEntry | None:
