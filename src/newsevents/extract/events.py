@@ -137,6 +137,8 @@ _INSTRUMENT_NOUNS = frozenset(
 # Nouns whose "of" complement names the thing itself: "a state of emergency", "the highest
 # level of readiness".
 _CONTAINER_NOUNS = frozenset({"state", "level", "status", "kind", "form", "degree"})
+# Heads whose "of" object is what a class test looks at ("part of a stronghold").
+_OF_HEADS = _GROUP_HEADS | _CONTAINER_NOUNS
 # Nouns that head an event named by their compound ("mediation effort", "aid package").
 _EVENT_HEADS = frozenset(
     {"effort", "mission", "process", "package", "initiative", "bid", "drive", "program",
@@ -530,7 +532,7 @@ def _in_classes(ctx: _Context, token: Token, words: frozenset[str]) -> bool:
         for child in token.children:
             if child.dep_ == "compound" and _match_words(ctx, child, words):
                 return True
-    if _lemma(token) in _GROUP_HEADS | _CONTAINER_NOUNS or token.pos_ in ("NUM", "ADJ"):
+    if _lemma(token) in _OF_HEADS or token.pos_ in ("NUM", "ADJ"):
         for child in token.children:  # "part of a stronghold", "most of the towns"
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = _child(child, "pobj")
@@ -567,9 +569,15 @@ def _match_words(ctx: _Context, token: Token, words: frozenset[str]) -> bool:
             members = ctx.lexicon.classes.get(name, frozenset())
             if lemma in members or lower in members:
                 return True
-            if any(" " in m and _compound_match(token, m) for m in members):
+            if any(_compound_match(token, m) for m in _two_word(members)):
                 return True
     return False
+
+
+@lru_cache(maxsize=256)  # word classes of the loaded lexicons
+def _two_word(members: frozenset[str]) -> tuple[str, ...]:
+    """The entries of a word class with a space ("tear gas"), found once per class."""
+    return tuple(m for m in members if " " in m)
 
 
 def _compound_match(token: Token, phrase: str) -> bool:
@@ -1086,7 +1094,7 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
             word = child.lower_
             objects = [o for o in child.children if o.dep_ == "pobj"]
             for obj in objects:
-                actors = _np_actors(ctx, obj) or _modifier_actors(ctx, obj)
+                actors = _phrase_actors(ctx, obj)
                 if word in ("by", "from"):
                     source += actors
                 elif word == "of":
@@ -1102,7 +1110,7 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
         for prep in _phrase_preps(noun, "against"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    target += _np_actors(ctx, obj) or _modifier_actors(ctx, obj)
+                    target += _phrase_actors(ctx, obj)
     cand.own_parties = bool(source or target)
     governor = _nominal_governor(noun)
     passive_of = None  # "sanctions were imposed by the EU", "the expulsion was ordered by X"
@@ -1142,7 +1150,7 @@ def _nominal_arguments(ctx: _Context, cand: _Candidate) -> None:
         target = _subject(ctx, governor) + target
         if not source:
             for obj in _prep_objects(governor, frozenset({"from", "by"})):
-                source += _np_actors(ctx, obj) or _modifier_actors(ctx, obj)
+                source += _phrase_actors(ctx, obj)
     elif (
         not source
         and governor is not None

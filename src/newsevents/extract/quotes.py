@@ -1291,9 +1291,6 @@ def _new_attribution(tok: Token) -> bool:
     )
 
 
-_TOPIC_PREPS = frozenset({"as", "for", "of", "with", "to", "on", "over"})
-
-
 def _topic_extent(cue: Token, obj: Token) -> int:
     """Last token of a topic content: the object (without a trailing ", which ..." aside)
     and the cue's later words up to a comma or dash ("criticized the plan as a farce",
@@ -1602,10 +1599,7 @@ def _clause_before(doc: Doc, first: int, phrase_start: int) -> bool:
     subject), not just the subject of a clause going on after the phrase."""
     if phrase_start - first < 4 or doc[phrase_start - 1].text not in (",", "—", "–"):
         return False
-    return any(
-        t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in t.children)
-        for t in doc[first : phrase_start - 1]
-    )
+    return _has_clause(doc, first, phrase_start - 2)
 
 
 def _trimmed(ctx: _Context, first: int, last: int) -> tuple[int, int] | None:
