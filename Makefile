@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test eval bench bench-quotes bench-times bench-store bench-coref lint clean
+.PHONY: install demo test eval train bench bench-quotes bench-times bench-store bench-coref lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,15 @@ eval: install
 	else \
 		echo "$(GOLD) is absent: no gold sets to evaluate against"; \
 	fi
+
+# The learned event pass: 5-fold cross-validation on data/train/events (texts read in place
+# from ../shared), then the model kb/models/events.npz fitted on every training article.
+$(VENV)/.train-installed: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	touch $@
+
+train: $(VENV)/.train-installed
+	$(BIN)/newsevents train-events
 
 bench: install
 	$(BIN)/python bench/bench.py

@@ -168,6 +168,46 @@ def evaluate(
         raise fail(e) from None
 
 
+@app.command(name="train-events")
+def train_events(
+    corpus: Annotated[
+        Path | None, typer.Option(help="The annotated corpus folder (default data/train/events).")
+    ] = None,
+    model_out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the model (default: the package's)."),
+    ] = None,
+) -> None:
+    """Train the learned event pass on the annotated corpus; print cross-validated figures."""
+    from newsevents.extract.event_model import MODEL_FILE
+    from newsevents.train.corpus import CORPUS_DIR, load_corpus
+    from newsevents.train.events import train
+
+    try:
+        articles = load_corpus(corpus or CORPUS_DIR)
+        report = train(articles, out=model_out or MODEL_FILE)
+    except NewsEventsError as e:
+        raise fail(e) from None
+    train_n = sum(a.split == "train" for a in articles)
+    out.print(
+        f"{len(articles)} articles ({train_n} train, {len(articles) - train_n} held out), "
+        f"{report.examples} candidates, {report.vocabulary} open trigger lemmas"
+    )
+    out.print(f"thresholds {report.thresholds}")
+    for label, figures in (
+        ("5-fold rules", report.rules_cv),
+        ("5-fold rules+model", report.model_cv),
+        ("held-out rules", report.rules_held),
+        ("held-out rules+model", report.model_held),
+    ):
+        cells = "  ".join(
+            f"{name} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} "
+            f"(tp {s.tp} fp {s.fp} fn {s.fn})"
+            for name, s in figures.items()
+        )
+        out.print(f"{label:22} {cells}")
+
+
 _DB_HELP = (
     "Database: a SQLite file path or postgresql://... (default: $NEWSEVENTS_DB or newsevents.db)."
 )
@@ -270,25 +310,36 @@ def export(
     actor: ActorOption = None,
     country: CountryOption = None,
     event_type: TypeOption = None,
-    modality: ModalityOption = None,
+    modality: Annotated[
+        str | None,
+        typer.Option(
+            help="occurred, planned, hypothetical, negated or any (gdelt/plover: occurred)."
+        ),
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     place: PlaceOption = None,
 ) -> None:
-    """Export the corpus (or the part the filters select) for other tools."""
+    """Export the corpus (or the part the filters select) for other tools.
+
+    GDELT and PLOVER hold events that occurred unless --modality asks for another (or any).
+    """
     from newsevents.export import export as export_corpus
     from newsevents.store.db import open_store
     from newsevents.store.queries import EventFilters
 
+    every = modality is not None and modality.lower() == "any"
     try:
         filters = EventFilters(
-            actor=actor, country=country, type=event_type, modality=modality,
+            actor=actor, country=country, type=event_type, modality=None if every else modality,
             since=since, until=until, place=place,
         )  # fmt: skip
         store = open_store(db)
         try:
             with store.session() as session:
-                written = export_corpus(session, fmt, out_path, filters=filters)
+                written = export_corpus(
+                    session, fmt, out_path, filters=filters, all_modalities=every
+                )
         finally:
             store.close()
     except NewsEventsError as e:

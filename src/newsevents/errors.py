@@ -106,6 +106,18 @@ class BadGoldFile(NewsEventsError):
     template = "{problem}. See shared/spec/gold-format.md for the gold format."
 
 
+class BadTrainingData(NewsEventsError):
+    code = "E070"
+    template = (
+        "{problem}. Fix the line in data/train/events/ (format: src/newsevents/train/corpus.py)."
+    )
+
+
+class TrainingUnavailable(NewsEventsError):
+    code = "E071"
+    template = "{problem}. Install the training tools with `make train` (the 'train' extra)."
+
+
 class BadKnowledgeBase(NewsEventsError):
     code = "E050"
     template = "{problem}. Fix the entry (see src/newsevents/kb/README.md)."

@@ -14,6 +14,7 @@ The stages, in order (each a pure function of the parsed doc and what came befor
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 from newsevents import nlp
 from newsevents.errors import ExtractionFailed
 from newsevents.extract.actors import extract_actors
+from newsevents.extract.event_model import EventModel, load_model
 from newsevents.extract.events import extract_events
 from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
@@ -37,8 +39,36 @@ PIPELINE_VERSION = "1"
 _GOVERNMENT_TYPES = ("government", "country")
 
 
-def build_document(article: Article, doc: Doc) -> Document:
+@dataclass(frozen=True)
+class Resources:
+    """What the extractors are given besides the parse: the learned models."""
+
+    event_model: EventModel | None = None
+
+
+def default_resources() -> Resources:
+    """The package's own models (kb/models/), loaded once per process."""
+    return Resources(event_model=load_model())
+
+
+def build_document(article: Article, doc: Doc, resources: Resources | None = None) -> Document:
     """Run every extractor on one parsed article."""
+    document = build_context(article, doc)
+    model = (resources or default_resources()).event_model
+    document.events = extract_events(
+        doc,
+        actors=document.actors,
+        places=document.places,
+        times=document.times,
+        quotes=document.quotes,
+        sentences=document.sentences,
+        model=model,
+    )
+    return document
+
+
+def build_context(article: Article, doc: Doc) -> Document:
+    """Every record but the events: what the event coder reads (training reuses it)."""
     published = date.fromisoformat(article.published) if article.published else None
     times = extract_times(doc, published=published)
     actors = extract_actors(doc, published=published)
@@ -46,16 +76,13 @@ def build_document(article: Article, doc: Doc) -> Document:
     places = extract_places(doc, exclude=claimed)
     quotes = extract_quotes(doc, actors=actors)
     sentences = extract_sentences(doc, quotes=quotes)
-    events = extract_events(
-        doc, actors=actors, places=places, times=times, quotes=quotes, sentences=sentences
-    )
     return Document(
         article=article,
         actors=actors,
         places=places,
         times=times,
         quotes=quotes,
-        events=events,
+        events=[],
         sentences=sentences,
         tone=document_tone(doc),
     )

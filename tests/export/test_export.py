@@ -42,9 +42,9 @@ def store(db: str) -> Store:
     return open_store(db)
 
 
-def run(store: Store, fmt: str, out: Path, **filters: str) -> int:
+def run(store: Store, fmt: str, out: Path, *, every: bool = False, **filters: str) -> int:
     with store.session() as session:
-        return export(session, fmt, out, filters=EventFilters(**filters))
+        return export(session, fmt, out, filters=EventFilters(**filters), all_modalities=every)
 
 
 def test_jsonl_documents_round_trip(
@@ -106,7 +106,7 @@ def test_gdelt_tsv_has_61_columns_in_gdelt_order(store: Store, tmp_path: Path) -
     )  # fmt: skip
     assert COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
     out = tmp_path / "events.tsv"
-    assert run(store, "gdelt", out) == 7
+    assert run(store, "gdelt", out, every=True) == 7
     with out.open(newline="") as f:
         rows = list(csv.reader(f, delimiter="\t"))
     assert len(rows) == 7 and all(len(row) == 61 for row in rows)
@@ -142,9 +142,23 @@ def test_gdelt_with_filters(store: Store, tmp_path: Path) -> None:
     assert out.read_text().split("\t")[26] == "040"
 
 
+def test_event_formats_hold_what_occurred_by_default(store: Store, tmp_path: Path) -> None:
+    for fmt in ("gdelt", "plover"):
+        out = tmp_path / f"{fmt}.out"
+        occurred = run(store, fmt, out)
+        assert occurred == run(store, fmt, out, modality="occurred") < 7
+        assert run(store, fmt, out, modality="planned") == 7 - occurred  # the visit is planned
+    result = CliRunner().invoke(
+        app, ["export", "--db", str(store.url), "--format", "gdelt", "--out",
+              str(tmp_path / "all.tsv"), "--modality", "any"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "all.tsv").read_text().splitlines()) == 7
+
+
 def test_plover_records(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
-    assert run(store, "plover", out) == 7
+    assert run(store, "plover", out, every=True) == 7
     records = [json.loads(line) for line in out.read_text().splitlines()]
     required = {"id", "date", "source", "event"}
     assert all(required <= set(r) for r in records)

@@ -960,7 +960,10 @@ def test_across_topics_and_regions(
     assert found, [(e.type, e.trigger.text) for e in events]
     event = found[0]
     assert event.modality == modality
-    assert event.cameo[:2] in _CAMEO_ROOTS[event_type]
+    roots = set(_CAMEO_ROOTS[event_type])
+    if modality == "planned":  # an announced act is coded as the intent: 03x or 13x
+        roots |= {"03"} if event_type in _COOPERATIVE else {"13"}
+    assert event.cameo[:2] in roots
     if actor is not None:
         mentions = {
             m.text for a in entity_actors(text) if a.id in (*event.source, *event.target)
@@ -969,6 +972,9 @@ def test_across_topics_and_regions(
         assert any(actor in m or m in actor for m in mentions), (event.source, event.target)
 
 
+_COOPERATIVE = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+)
 _CAMEO_ROOTS = {
     "AGREE": {"03", "05"}, "CONSULT": {"04", "03"}, "SUPPORT": {"05"}, "CONCEDE": {"08"},
     "COOPERATE": {"06"}, "AID": {"07"}, "RETREAT": {"08"}, "REQUEST": {"02"},

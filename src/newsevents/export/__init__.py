@@ -5,11 +5,14 @@
 
 The filters are those of ``newsevents query events``. With filters, the documents written
 are those with a selected event; the events tables, GDELT rows and PLOVER records hold
-the selected events only.
+the selected events only. GDELT and PLOVER hold what happened: events of modality
+``occurred``, unless the filters ask for another modality or ``all_modalities`` is set
+(planned, hypothetical and negated acts are not events in those data sets' sense).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -19,9 +22,18 @@ from newsevents.export.selection import Selected, select_documents
 from newsevents.store.queries import EventFilters
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
+# Formats of events as other coders make them: only what occurred, by default.
+EVENT_FORMATS = ("gdelt", "plover")
 
 
-def export(session: Session, fmt: str, out: Path, *, filters: EventFilters | None = None) -> int:
+def export(
+    session: Session,
+    fmt: str,
+    out: Path,
+    *,
+    filters: EventFilters | None = None,
+    all_modalities: bool = False,
+) -> int:
     """Write the corpus (or the filtered part) to ``out``; how many records were written.
 
     jsonl, gdelt and plover write one file; csv and parquet write a folder of tables.
@@ -33,7 +45,10 @@ def export(session: Session, fmt: str, out: Path, *, filters: EventFilters | Non
     if fmt not in FORMATS:
         raise BadExportPath(str(out), problem=f"unknown format {fmt!r} (one of {FORMATS})")
     _check_out(out, folder=fmt in ("csv", "parquet"))
-    selection = select_documents(session, filters or EventFilters())
+    filters = filters or EventFilters()
+    if fmt in EVENT_FORMATS and filters.modality is None and not all_modalities:
+        filters = replace(filters, modality="occurred")
+    selection = select_documents(session, filters)
     try:
         if fmt == "jsonl":
             return write_jsonl(selection, out)

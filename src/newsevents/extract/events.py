@@ -56,7 +56,7 @@ scores 0.85, a bare noun whose actors were borrowed about half of its certainty.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +66,9 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.errors import BadKnowledgeBase
+from newsevents.extract.event_model import EventModel, trigger_features
 from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.kb import read_table
 from newsevents.nlp import text_of
 from newsevents.records import (
     PLOVER_TYPES,
@@ -392,6 +394,7 @@ class _Context:
     actors: MentionIndex
     actor_types: dict[str, str]
     place_index: MentionIndex
+    model: EventModel | None = None
 
 
 @dataclass
@@ -757,6 +760,149 @@ def _candidates(ctx: _Context) -> list[_Candidate]:
                     end = child.idx + len(child.text)
         found.append(_Candidate(token, sense, nominal, start, end))
     return found
+
+
+@lru_cache(maxsize=1)
+def default_cameo() -> dict[str, str]:
+    """{PLOVER type: the CAMEO code of a trigger no lexicon sense codes} (kb/event_types.tsv)."""
+    return {t: code for t, code in read_table("event_types.tsv", columns=2, header="type")}
+
+
+@lru_cache(maxsize=1)
+def verb_types() -> dict[str, str]:
+    """{verb lemma: PLOVER type} from the field's CAMEO verb dictionary (kb/cameo_verbs.tsv)
+    mapped through kb/cameo_plover.tsv; verbs of public statements (CAMEO 01) are left out."""
+    prefixes = sorted(
+        read_table("cameo_plover.tsv", columns=2, header="prefix"), key=lambda r: -len(r[0])
+    )
+    table = {}
+    for lemma, code in read_table("cameo_verbs.tsv", columns=2, header="lemma"):
+        plover = next((t for prefix, t in prefixes if code.startswith(prefix)), None)
+        if plover is not None:
+            table[lemma] = plover
+    return table
+
+
+def _model_sense(ctx: _Context, token: Token, event_type: str, certainty: float) -> Sense:
+    """The sense a model-typed trigger gets: its lexicon sense of that type, if any (for the
+    CAMEO code and mode), else the type's default code."""
+    table = ctx.lexicon.nouns if token.pos_ in ("NOUN", "PROPN") else ctx.lexicon.verbs
+    for sense in table.get(_lemma(token), ()):
+        if sense.type == event_type:
+            return replace(sense, certainty=certainty)
+    return Sense(type=event_type, cameo=default_cameo()[event_type], mode=None, certainty=certainty)
+
+
+def _open_trigger(token: Token, vocabulary: frozenset[str]) -> bool:
+    """A word the lexicon does not make a trigger here but the model has seen as one, or a
+    verb the field's dictionary codes."""
+    if token.pos_ == "VERB":
+        if _lemma(token) not in vocabulary and _lemma(token) not in verb_types():
+            return False
+        return token.dep_ != "amod"
+    if _lemma(token) not in vocabulary:
+        return False
+    if token.pos_ != "NOUN" or token.ent_type_ in _ENTITY_NAMES:
+        return False
+    return not (token.dep_ == "compound" and _lemma(token.head) not in _EVENT_HEADS)
+
+
+def _open_tokens(ctx: _Context, found: list[_Candidate], vocabulary: frozenset[str]) -> list[Token]:
+    """Words of the model's trigger vocabulary that no rule candidate covers."""
+    taken = {c.token.i for c in found}
+    for cand in found:
+        span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        taken.update(t.i for t in span or ())
+    return [t for t in ctx.doc if t.i not in taken and _open_trigger(t, vocabulary)]
+
+
+def _open_label(ctx: _Context, token: Token) -> str | None:
+    """The rule's word on an open candidate: "none" when the lexicon knows the word but none
+    of its senses held here, None when the lexicon does not know it."""
+    known = _lemma(token) in ctx.lexicon.verbs or _lemma(token) in ctx.lexicon.nouns
+    return "none" if known else None
+
+
+def _actor_test(ctx: _Context) -> Callable[[Token], bool]:
+    return lambda t: _token_actor(ctx, t, deep=False) is not None
+
+
+def _features(ctx: _Context, token: Token, rule: str | None) -> list[str]:
+    return trigger_features(token, rule, _actor_test(ctx), verb_types())
+
+
+def _learned_types(ctx: _Context, found: list[_Candidate]) -> list[_Candidate]:
+    """The model's pass over the candidates: each rule candidate is kept, retyped or
+    dropped; words of the model's trigger vocabulary that no rule took are added when the
+    model is confident they are an event."""
+    model = ctx.model
+    if model is None:
+        return found
+    typed: list[_Candidate] = []
+    for cand in found:
+        rule_type = cand.sense.type
+        if cand.sense is _OBLIGATION:  # "X said Y must Z": a construction, not a word sense
+            typed.append(cand)
+            continue
+        event_type, p = model.decide(_features(ctx, cand.token, rule_type), rule_type)
+        if event_type is None:
+            continue
+        if event_type != rule_type:
+            cand.sense = _model_sense(ctx, cand.token, event_type, p)
+        typed.append(cand)
+    for token in _open_tokens(ctx, found, model.vocabulary):
+        event_type, p = model.decide(_features(ctx, token, _open_label(ctx, token)), None)
+        if event_type is None:
+            continue
+        start, end = _span(token)
+        sense = _model_sense(ctx, token, event_type, p)
+        typed.append(_Candidate(token, sense, token.pos_ == "NOUN", start, end))
+    typed.sort(key=lambda c: c.start)
+    return typed
+
+
+@dataclass(frozen=True)
+class CandidateExample:
+    """A trigger candidate as the model sees it: for training and error analysis."""
+
+    start: int
+    end: int
+    head: int  # token index of the trigger's head word
+    rule_type: str | None  # the lexicon's type; None for a word only the vocabulary names
+    features: tuple[str, ...]
+
+
+def candidate_examples(
+    doc: Doc, *, actors: list[Actor], places: list[Place], vocabulary: frozenset[str]
+) -> list[CandidateExample]:
+    """Every candidate the model would judge in ``doc``: the lexicon's and the vocabulary's."""
+    ctx = _context(doc, actors, places, None)
+    found = _candidates(ctx)
+    examples = [
+        CandidateExample(
+            c.start, c.end, c.token.i, c.sense.type, tuple(_features(ctx, c.token, c.sense.type))
+        )
+        for c in found
+    ]
+    for token in _open_tokens(ctx, found, vocabulary):
+        start, end = _span(token)
+        feats = _features(ctx, token, _open_label(ctx, token))
+        examples.append(CandidateExample(start, end, token.i, None, tuple(feats)))
+    return examples
+
+
+def _context(
+    doc: Doc, actors: list[Actor], places: list[Place], model: EventModel | None
+) -> _Context:
+    return _Context(
+        doc=doc,
+        lexicon=load_lexicon(),
+        modality=load_modality(),
+        actors=actor_index(actors),
+        actor_types={a.id: a.type for a in actors},
+        place_index=MentionIndex([(str(i), p.mentions) for i, p in enumerate(places)]),
+        model=model,
+    )
 
 
 def _hyphenated_noun(ctx: _Context, token: Token) -> tuple[Token, tuple[Sense, ...], int] | None:
@@ -1491,17 +1637,12 @@ def extract_events(
     times: list[Time],
     quotes: list[Quote],
     sentences: list[Sentence],
+    model: EventModel | None = None,
 ) -> list[Event]:
-    """One event per mention of an interaction that fits a PLOVER type."""
-    ctx = _Context(
-        doc=doc,
-        lexicon=load_lexicon(),
-        modality=load_modality(),
-        actors=actor_index(actors),
-        actor_types={a.id: a.type for a in actors},
-        place_index=MentionIndex([(str(i), p.mentions) for i, p in enumerate(places)]),
-    )
-    candidates = _candidates(ctx)
+    """One event per mention of an interaction that fits a PLOVER type; ``model`` (the
+    learned pass, ``event_model.load_model()``) types the candidates when given."""
+    ctx = _context(doc, actors, places, model)
+    candidates = _learned_types(ctx, _candidates(ctx))
     if not candidates:
         return []
     for cand in candidates:
@@ -1570,8 +1711,6 @@ def extract_events(
         event_times = time_of.get(id(cand), [])
         modality = _modality(ctx, cand, event_times)
         event_type, cameo = cand.sense.type or "", cand.sense.cameo
-        if event_type == "CONSULT" and modality == "planned":
-            cameo = "036"  # express intent to meet or negotiate
         # "they would meet X if ...", "will strike if ...": a conditional commitment is an
         # offer (AGREE, CAMEO 03) or a threat (THREATEN, CAMEO 13), which occurred.
         conditional = (
@@ -1612,6 +1751,10 @@ def extract_events(
         ):
             # "will not meet", "would not release": a refusal, which occurred.
             event_type, cameo, modality = "REJECT", "120", "occurred"
+        if modality == "planned":
+            # An announced act is coded in CAMEO as the intent to do it: 03x for cooperation,
+            # 13x (threats) for hostile acts ("said it would close the border": 1312).
+            cameo = _INTENT_CAMEO.get(event_type) or _THREAT_CAMEO.get(event_type) or cameo
         value = next((t.value for t in event_times if t.value is not None), None)
         reported_by = speaker[0] if speaker else _according_to(ctx, token.sent)
         result.append(

@@ -1,0 +1,1 @@
+"""Training the learned components from the project's annotated corpora (``make train``)."""
