@@ -1,6 +1,6 @@
 """Convert PETRARCH2's CAMEO verb dictionary into kb/cameo_verbs.tsv (verb lemma -> CAMEO).
 
-usage: python scripts/import_cameo_verbs.py CAMEO.verbpatterns.150430.txt COMMIT > kb/cameo_verbs.tsv
+usage: python scripts/import_cameo_verbs.py CAMEO.verbpatterns.150430.txt COMMIT > OUT.tsv
 
 Source: github.com/openeventdata/petrarch2, petrarch2/data/dictionaries/
 CAMEO.verbpatterns.150430.txt (MIT licence, Open Event Data Alliance; the TABARI CAMEO
