@@ -23,9 +23,21 @@ demo: install
 test: install
 	$(BIN)/pytest
 
+# newsevents eval prints its tables and saves its predictions; the shared scorer
+# (the yardstick, ../shared/tools/score.py) then scores the same predictions per folder.
+SCORER ?= $(GOLD)/../tools/score.py
+EVAL_OUT ?= out/eval
+
 eval: install
 	@if [ -d "$(GOLD)" ]; then \
-		$(BIN)/newsevents eval $$(ls -d $(GOLD)/*/); \
+		rm -rf $(EVAL_OUT); \
+		$(BIN)/newsevents eval $$(ls -d $(GOLD)/*/) --save $(EVAL_OUT); \
+		if [ -f "$(SCORER)" ]; then \
+			for d in $(EVAL_OUT)/*/; do \
+				echo "== $(SCORER) $(GOLD)/$$(basename $$d)"; \
+				$(BIN)/python $(SCORER) $(GOLD)/$$(basename $$d) $$d; \
+			done; \
+		fi; \
 	else \
 		echo "$(GOLD) is absent: no gold sets to evaluate against"; \
 	fi

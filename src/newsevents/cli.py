@@ -158,12 +158,16 @@ def resolve(
 def evaluate(
     gold_dirs: Annotated[list[Path], typer.Argument(help="Gold folders (gold-format.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    save: Annotated[
+        Path | None,
+        typer.Option(help="Also write the predicted documents to DIR/FOLDER/NAME.json."),
+    ] = None,
 ) -> None:
     """Score newsevents against gold folders: precision, recall, F1 per record type."""
     from newsevents.eval import eval_cli
 
     try:
-        raise typer.Exit(eval_cli(gold_dirs, as_json=as_json, console=out))
+        raise typer.Exit(eval_cli(gold_dirs, as_json=as_json, console=out, save=save))
     except NewsEventsError as e:
         raise fail(e) from None
 

@@ -58,7 +58,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from newsevents.errors import BadGoldFile, FileNotFound, NewsEventsError
-from newsevents.records import Actor, Article, Document, Mention, Place, Quote
+from newsevents.records import Actor, Article, Document, Event, Mention, Place, Quote
 
 RECORD_TYPES = ("actors", "places", "times", "quotes", "events")
 GEO_KM = 161.0
@@ -516,6 +516,27 @@ def _event_actors_ok(
     return any(actor_matches(a, gold_actors.get(n)) for a in predicted for n in names)
 
 
+# An announced or conditional act (planned, hypothetical) is the intent to do it: gold AGREE
+# (CAMEO 03) for cooperative acts, THREATEN (13) for hostile ones, and the other way round.
+INTENT = {
+    "AGREE": frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}),
+    "THREATEN": frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"}),
+}
+_FUTURE = frozenset({"planned", "hypothetical"})
+
+
+def same_type(event: Event, item: Gold) -> bool:
+    """The gold type, or the same intent coded either way (gold-format.md, events)."""
+    gold_type = item.get("type")
+    if event.type == gold_type:
+        return True
+    if gold_type in INTENT and event.modality in _FUTURE:
+        return event.type in INTENT[gold_type]
+    modality = item.get("modality")
+    accepted = set(modality if isinstance(modality, list) else [modality])
+    return event.type in INTENT and bool(accepted & _FUTURE) and gold_type in INTENT[event.type]
+
+
 def score_events(document: Document, gold: Gold) -> Measures:
     """events typed (evidence sentence, type, a shared actor) and full (also modality, place)."""
     predicted, expected = document.events, gold.get("events", [])
@@ -538,7 +559,8 @@ def score_events(document: Document, gold: Gold) -> Measures:
         event, item = predicted[p], expected[g]
         modality = item.get("modality")
         accepted = modality if isinstance(modality, list) else [modality]
-        if modality is not None and event.modality not in accepted:
+        intent = event.type != item.get("type")  # matched as the same intent: modality is in it
+        if modality is not None and not intent and event.modality not in accepted:
             return False
         if item.get("place"):
             if event.place is None or not 0 <= event.place < len(document.places):
@@ -549,7 +571,7 @@ def score_events(document: Document, gold: Gold) -> Measures:
 
     def score(p: int, g: int) -> float | None:
         event, item = predicted[p], expected[g]
-        if event.type != item.get("type") or not in_evidence(p, g):
+        if not same_type(event, item) or not in_evidence(p, g):
             return None
         if not _event_actors_ok(
             [*event.source, *event.target], item.get("actors", []), actors, gold_actors
@@ -777,10 +799,13 @@ def evaluate(
     *,
     progress: Progress | None = None,
     extract: Extractor | None = None,
+    save: Path | None = None,
 ) -> EvalResult:
     """Score newsevents on every gold folder: one parse per article, micro-averaged counts.
 
-    ``extract`` defaults to ``pipeline.extract_documents`` (tests pass a stand-in).
+    ``extract`` defaults to ``pipeline.extract_documents`` (tests pass a stand-in). With
+    ``save``, each predicted document is also written to ``save/FOLDER/NAME.json``, the
+    layout ``shared/tools/score.py GOLD_DIR PRED_DIR`` reads.
     """
     results = [FolderResult(str(d)) for d in gold_dirs]
     files: list[GoldFile] = []
@@ -798,6 +823,10 @@ def evaluate(
         if isinstance(document, NewsEventsError):
             result.failures.append(f"{gold_file.path.name}: {document} (scored as all missed)")
             document = Document(article=gold_file.article)
+        if save is not None:
+            folder = save / Path(result.name).name
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / gold_file.path.name).write_text(document.to_json(), encoding="utf-8")
         try:
             add_measures(result.measures, score_document(document, gold_file.gold))
         except (KeyError, TypeError, ValueError, IndexError) as e:
@@ -867,12 +896,17 @@ def render(result: EvalResult, console: Console) -> None:
 
 
 def eval_cli(
-    gold_dirs: list[Path], *, as_json: bool, console: Console, extract: Extractor | None = None
+    gold_dirs: list[Path],
+    *,
+    as_json: bool,
+    console: Console,
+    extract: Extractor | None = None,
+    save: Path | None = None,
 ) -> int:
     """`newsevents eval`: score, print a table per folder (or JSON); 1 if any file failed."""
     err = Console(stderr=True)
     with Progress(console=err, transient=True) as progress:
-        result = evaluate(gold_dirs, progress=progress, extract=extract)
+        result = evaluate(gold_dirs, progress=progress, extract=extract, save=save)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:

@@ -1706,8 +1706,10 @@ def extract_events(
         if not cand.source and speaker and not _names_own_agent(cand):
             cand.source = [s for s in speaker if s not in cand.target][:1] or []
             cand.borrowed = cand.borrowed or bool(cand.source)
-        if not cand.source and not cand.target and not (
-            ctx.model is not None and cand.model_p >= ctx.model.bare
+        if (
+            not cand.source
+            and not cand.target
+            and not (ctx.model is not None and cand.model_p >= ctx.model.bare)
         ):
             continue  # no party named: an event only when the model is sure of it
         if cand.sense.type in SYMMETRIC_TYPES and not cand.source and cand.target:
