@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsevents.errors import NeedsOutDir, NewsEventsError, NoArticleText
+from newsevents.errors import ConflictingOptions, NeedsOutDir, NewsEventsError, NoArticleText
 from newsevents.records import Article
 
 app = typer.Typer(
@@ -277,6 +277,8 @@ def query(
     from newsevents.store.queries import EventFilters
 
     try:
+        if as_json and as_csv:
+            raise ConflictingOptions("query", options="--json and --csv")
         filters = EventFilters(
             actor=actor, country=country, type=event_type, modality=modality,
             since=since, until=until, place=place,
@@ -312,7 +314,7 @@ def export(
             actor=actor, country=country, type=event_type, modality=modality,
             since=since, until=until, place=place,
         )  # fmt: skip
-        store = open_store(db)
+        store = open_store(db, create=False)
         try:
             with store.session() as session:
                 written = export_corpus(session, fmt, out_path, filters=filters)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from newsevents.errors import BadExportPath
+from newsevents.errors import BadExportPath, UnknownFormat
 from newsevents.export.selection import Selected, select_documents
 from newsevents.store.queries import EventFilters
 
@@ -31,7 +31,7 @@ def export(session: Session, fmt: str, out: Path, *, filters: EventFilters | Non
     from newsevents.export.tables import write_jsonl, write_tables
 
     if fmt not in FORMATS:
-        raise BadExportPath(str(out), problem=f"unknown format {fmt!r} (one of {FORMATS})")
+        raise UnknownFormat("--format", value=fmt, formats=", ".join(FORMATS))
     _check_out(out, folder=fmt in ("csv", "parquet"))
     selection = select_documents(session, filters or EventFilters())
     try:

@@ -32,7 +32,7 @@ def run_query(
 
     if what not in QUERIES:
         raise BadQuery(what, problem=f"query one of {', '.join(QUERIES)}")
-    store = open_store(db)
+    store = open_store(db, create=False)
     try:
         with store.session() as session:
             if what == "events":
