@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 import pytest
 
 from newsevents.errors import BadQuery, UnknownActor
@@ -112,3 +115,50 @@ def test_unknown_actor_and_bad_filters_are_coded_errors(corpus: Store) -> None:
         EventFilters(type="MEET")
     with pytest.raises(BadQuery, match=r"\[E120\].*date"):
         EventFilters(since="last week")
+
+
+def _renamed(documents: list[Document], names: dict[str, str]) -> list[Document]:
+    copies = copy.deepcopy(documents)
+    for document in copies:
+        for actor in document.actors:
+            actor.name = names.get(actor.name, actor.name)
+    return copies
+
+
+def test_actor_search_ignores_accents_and_case(store: Store, documents: list[Document]) -> None:
+    names = {"Jaan Tamm": "Viktor Orbán", "Elina Virtanen": "Andrés Manuel López Obrador"}
+    with store.session() as session:
+        save_documents(session, _renamed(documents, names), "1")
+        session.commit()
+    assert events(store, actor="orban") == events(store, actor="ORBÁN") != []
+    assert events(store, actor="Orbán") == events(store, actor="orban")
+    assert events(store, actor="lopez obrador") == events(store, actor="López Obrador") != []
+    with store.session() as session:
+        quotes = query_quotes(session, speaker="lopez obrador")
+        assert quotes and all(q["speaker"] == names["Elina Virtanen"] for q in quotes)
+        assert actor_timeline(session, "orban")
+
+
+def test_an_older_database_gets_folded_names(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from newsevents.store import open_store
+    from newsevents.store.db import alembic_config
+    from newsevents.store.queries import actor_ids_matching
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text("INSERT INTO actors (id, name, type) VALUES (:id, :name, 'person')"),
+            {"id": "person:viktor-orban", "name": "Viktor Orbán"},
+        )
+    engine.dispose()
+    store = open_store(str(tmp_path / "old.db"))
+    try:
+        with store.session() as session:
+            assert actor_ids_matching(session, "orban") == ["person:viktor-orban"]
+    finally:
+        store.close()

@@ -45,6 +45,13 @@ def newsevents_version() -> str:
         return "unknown"
 
 
+def name_key(name: str) -> str:
+    """A name as actor search compares it: no accents, lower case ("Orbán" -> "orban")."""
+    from newsevents.kb import fold
+
+    return " ".join(fold(name).casefold().split())
+
+
 def document_key(document: Document) -> str:
     """The article's identity in the store: its URL when it has one, else its text."""
     return article_id(document.article.text, document.article.url)
@@ -212,6 +219,7 @@ class _Rows:
                 {
                     "id": actor.id,
                     "name": actor.name,
+                    "name_key": name_key(actor.name),
                     "type": actor.type,
                     "country": actor.country,
                     "sector": actor.sector,
