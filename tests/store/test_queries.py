@@ -162,3 +162,42 @@ def test_an_older_database_gets_folded_names(tmp_path: Path) -> None:
             assert actor_ids_matching(session, "orban") == ["person:viktor-orban"]
     finally:
         store.close()
+
+
+def test_undated_events_and_quotes_sort_last(store: Store, documents: list[Document]) -> None:
+    undated = copy.deepcopy(documents[0])
+    undated.article.published = None
+    undated.article.url = "https://news.example/undated"
+    undated.article.id = "undated"
+    for event in undated.events:
+        event.time = None
+    with store.session() as session:
+        save_documents(session, [undated, *documents], "1")
+        session.commit()
+        rows = query_events(session)
+        quotes = query_quotes(session)
+        timeline = actor_timeline(session, "Tamm")
+    dates = [row["date"] for row in rows]
+    assert dates[-len(undated.events) :] == [None] * len(undated.events)
+    assert None not in dates[: -len(undated.events)]
+    assert quotes[-1]["date"] is None and quotes[0]["date"] is not None
+    assert timeline[-1]["date"] is None and timeline[0]["date"] is not None
+
+
+def test_the_events_table_is_readable_at_80_columns(corpus: Store) -> None:
+    import io
+
+    from rich.console import Console
+
+    from newsevents.export.console import render_rows
+
+    with corpus.session() as session:
+        rows = query_events(session)
+    console = Console(width=80, file=io.StringIO())
+    render_rows(rows, "events", fmt="table", console=console)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(len(line) <= 80 for line in lines)
+    assert all(row["date"] in "\n".join(lines) for row in rows)  # dates never cut
+    header = next(line for line in lines if "date" in line)
+    assert all(name in header for name in ("type", "source", "target", "trigger", "place"))
+    assert "…" not in "\n".join(lines)

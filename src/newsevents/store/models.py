@@ -231,6 +231,8 @@ class IngestLogRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     item: Mapped[str] = mapped_column(Text)
     article_key: Mapped[str | None] = mapped_column(KEY, index=True)
-    status: Mapped[str] = mapped_column(String(16))  # stored | reprocessed | duplicate | failed
+    status: Mapped[str] = mapped_column(
+        String(16)
+    )  # stored | reprocessed | replaced | duplicate | failed
     code: Mapped[str | None] = mapped_column(String(8))
     message: Mapped[str | None] = mapped_column(Text)

@@ -158,7 +158,7 @@ def _filter_events(stmt: _S, filters: EventFilters) -> _S:
 def query_events(
     session: Session, *, filters: EventFilters | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
-    """Events matching the filters, oldest first, each a flat dict ready to print."""
+    """Events matching the filters, oldest first and undated last, each a flat dict."""
     filters = filters or EventFilters()
     sentence_text = func.substr(
         ArticleRow.text, SentenceRow.start + 1, SentenceRow.end - SentenceRow.start
@@ -189,8 +189,9 @@ def query_events(
             ),
         )
     )
+    # Undated events last, on SQLite (NULLs first) and PostgreSQL (NULLs last) alike.
     stmt = _filter_events(stmt, filters).order_by(
-        EventRow.day, EventRow.article_key, EventRow.ordinal
+        EventRow.day.is_(None), EventRow.day, EventRow.article_key, EventRow.ordinal
     )
     if limit:
         stmt = stmt.limit(limit)
@@ -292,7 +293,10 @@ def query_quotes(
         stmt = stmt.where(ArticleRow.published >= since)
     if until:
         stmt = stmt.where(ArticleRow.published <= until)
-    stmt = stmt.order_by(ArticleRow.published, QuoteRow.article_key, QuoteRow.ordinal)
+    stmt = stmt.order_by(
+        ArticleRow.published.is_(None), ArticleRow.published, QuoteRow.article_key,
+        QuoteRow.ordinal,
+    )  # fmt: skip
     if limit:
         stmt = stmt.limit(limit)
     return [
@@ -364,7 +368,7 @@ def actor_timeline(
                     "url": quote["url"],
                 }
             )
-    rows.sort(key=lambda r: (r["date"] or "", r["article"], r["kind"]))
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["article"], r["kind"]))
     return rows[:limit] if limit else rows
 
 
