@@ -73,6 +73,11 @@ class BadSetting(NewsEventsError):
     template = "{value!r} is not valid: give {expected}, or unset the variable for the default."
 
 
+class BadArticleField(NewsEventsError):
+    code = "E016"
+    template = "{problem}. Article fields are text without NUL characters."
+
+
 class BadDate(NewsEventsError):
     code = "E020"
     template = "{value!r} is not a date. Give the publication date as YYYY-MM-DD."

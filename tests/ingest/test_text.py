@@ -200,3 +200,15 @@ def test_cjk_and_short_foreign_texts_are_not_english(text: str) -> None:
 )
 def test_short_english_texts_pass(text: str) -> None:
     assert ingest.check_text(text, subject="t") == text
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [{"id": "a\x00", "text": ENGLISH}, {"id": "a", "text": ENGLISH + "\x00"},
+     {"id": "a", "text": ENGLISH, "title": "\x00"}],
+)  # fmt: skip
+def test_a_nul_character_fails_its_line(tmp_path: Path, obj: dict[str, str]) -> None:
+    """PostgreSQL cannot store NUL: found by tests/fuzz, a NUL id stopped a whole ingest."""
+    path = write(tmp_path, "a.jsonl", json.dumps(obj).encode())
+    (item,) = ingest.read_jsonl(path)
+    assert isinstance(item, BadArticleLine | BinaryInput)

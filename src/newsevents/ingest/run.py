@@ -19,7 +19,7 @@ from typing import Any
 from newsevents.errors import NewsEventsError
 from newsevents.ingest.feeds import KnownUrl
 from newsevents.ingest.sources import SourceItem
-from newsevents.ingest.text import article_id
+from newsevents.ingest.text import article_id, check_article
 from newsevents.records import Article, Document
 from newsevents.store.db import Store
 from newsevents.store.save import log_items, store_documents, stored_versions
@@ -94,7 +94,10 @@ def ingest(
                 elif isinstance(item, KnownUrl):
                     batch.duplicate(item.url, article_id("", item.url))
                 else:
-                    articles.append((item, article_id(item.text, item.url)))
+                    try:
+                        articles.append((check_article(item), article_id(item.text, item.url)))
+                    except NewsEventsError as error:
+                        batch.fail(error)
             stored = stored_versions(session, [key for _, key in articles])
             fresh: list[tuple[Article, str]] = []
             for article, key in articles:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import (
+    BadArticleField,
     BadArticleLine,
     BadDate,
     BadSetting,
@@ -73,6 +74,8 @@ def check_text(text: str, *, subject: str) -> str:
     """Reject what newsevents cannot read: empty, too long, not English."""
     if not text.strip():
         raise EmptyInput(subject)
+    if "\x00" in text:  # no text has NUL characters, and PostgreSQL cannot store them
+        raise BinaryInput(subject)
     limit = max_chars()
     if len(text) > limit:
         raise TooLong(subject, chars=len(text), limit=limit)
@@ -135,6 +138,17 @@ def decode(raw: bytes, *, subject: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_article(article: Article) -> Article:
+    """An article any caller built is storable: no NUL character in any of its fields
+    (PostgreSQL cannot store them); BadArticleField otherwise."""
+    fields = ("id", "text", "url", "source", "title", "published", "language")
+    bad = [f for f in fields if "\x00" in (getattr(article, f) or "")]
+    if bad:
+        raise BadArticleField(article.id.replace("\x00", "\\x00"),
+                              problem=f"{', '.join(bad)} has a NUL character")  # fmt: skip
+    return article
+
+
 def article_id(text: str, url: str | None = None) -> str:
     """A stable identity: the URL when there is one, else the content."""
     key = url or text
@@ -180,6 +194,8 @@ def article_from_dict(obj: Any, *, subject: str) -> Article:
         for k in ("id", "text", *_OPTIONAL_FIELDS)
         if obj.get(k) is not None and not isinstance(obj[k], str)
     ]
+    wrong += [f'"{k}" has a NUL character' for k in ("id", *_OPTIONAL_FIELDS)
+              if isinstance(obj.get(k), str) and "\x00" in obj[k]]  # fmt: skip
     if wrong:
         raise BadArticleLine(subject, problem="; ".join(wrong))
     text = check_text(obj["text"].replace("\r\n", "\n"), subject=subject)
