@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test eval train bench bench-quotes bench-times bench-store bench-coref lint clean
+.PHONY: install demo test fuzz eval train bench bench-quotes bench-times bench-store bench-coref lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ demo: install
 
 test: install
 	$(BIN)/pytest
+
+# The property-based suite (tests/fuzz) for FUZZ_SECONDS in all; `make test` runs a short pass.
+FUZZ_SECONDS ?= 600
+fuzz: install
+	NEWSEVENTS_FUZZ_PROFILE=fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/fuzz -x
 
 # newsevents eval prints its tables and saves its predictions; the shared scorer
 # (the yardstick, ../shared/tools/score.py) then scores the same predictions per folder.

@@ -107,3 +107,92 @@ def test_jsonl_needs_out(tmp_path: Path) -> None:
     source = tmp_path / "articles.jsonl"
     source.write_text(json.dumps({"id": "a", "text": ENGLISH}), encoding="utf-8")
     assert run("extract", str(source)).exit_code != 0
+
+
+DATA = Path(__file__).resolve().parent / "data" / "ingest"
+
+
+def test_extract_reads_an_html_page_as_ingest_does(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        (DATA / "page.html")
+        .read_text(encoding="utf-8")
+        .replace("</footer>", "</footer><script>var s = 'Putin attacked Kyiv on Monday';</script>"),
+        encoding="utf-8",
+    )
+    result = run("extract", str(page), "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    text = document["article"]["text"]
+    assert text.startswith("Danish navy joins Baltic patrol") or text.startswith("Denmark sent")
+    assert "<" not in text and "Putin" not in text and "Copyright" not in text
+    assert document["article"]["published"] == "2025-04-15"
+
+
+def test_extract_reads_a_csv_and_a_folder_into_out(tmp_path: Path) -> None:
+    result = run("extract", str(DATA / "texts"), "--out", str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == [
+        "riga-energy.json",
+        "vilnius-aid.json",
+    ]
+    assert run("extract", str(DATA / "texts")).exit_code != 0  # several articles need --out
+    assert "[E115]" in run("extract", str(DATA / "articles.csv")).stderr
+
+
+def test_extract_out_with_one_text_file_writes_its_json(tmp_path: Path) -> None:
+    path = tmp_path / "talks.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    result = run("extract", str(path), "--out", str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.stderr
+    written = json.loads((tmp_path / "docs" / "talks.json").read_text(encoding="utf-8"))
+    assert written["article"]["text"] == ENGLISH
+
+
+def test_extract_jsonl_uses_published_for_lines_without_a_date(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text(
+        json.dumps({"id": "x", "text": ENGLISH})
+        + "\n"
+        + json.dumps({"id": "y", "text": ENGLISH, "published": "2020-01-02"}),
+        encoding="utf-8",
+    )
+    out = tmp_path / "docs"
+    result = run("extract", str(source), "--out", str(out), "--published", "2025-10-17")
+    assert result.exit_code == 0
+    dates = {p.stem: json.loads(p.read_text())["article"]["published"] for p in out.iterdir()}
+    assert dates == {"x": "2025-10-17", "y": "2020-01-02"}
+
+
+def test_extract_out_gives_every_id_its_own_file_inside_the_folder(tmp_path: Path) -> None:
+    ids = ["a/b", "a_b", "x" * 250 + "1", "x" * 250 + "2", "../../x", ".hidden", "CON", "con.txt"]
+    source = tmp_path / "a.jsonl"
+    source.write_text(
+        "\n".join(json.dumps({"id": i, "text": ENGLISH}) for i in ids), encoding="utf-8"
+    )
+    out = tmp_path / "deep" / "docs"
+    result = run("extract", str(source), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    files = sorted(out.iterdir())
+    assert len(files) == len(ids)
+    assert sorted(p.parent for p in tmp_path.rglob("*.json")) == [out] * len(ids)
+    assert not any(p.name.startswith(".") for p in files)
+    assert sorted(json.loads(p.read_text())["article"]["id"] for p in files) == sorted(ids)
+
+
+def test_a_wrongly_typed_jsonl_field_fails_its_line_only(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text(
+        json.dumps({"id": "bad", "text": ENGLISH, "published": 20240101})
+        + "\n"
+        + json.dumps({"id": "good", "text": ENGLISH}),
+        encoding="utf-8",
+    )
+    result = run("extract", str(source), "--out", str(tmp_path / "docs"))
+    assert result.exit_code == 1
+    assert f"[E030] {source}:1:" in result.stderr
+    assert [p.name for p in (tmp_path / "docs").iterdir()] == ["good.json"]
+    db = tmp_path / "c.db"
+    ingested = run("ingest", str(source), "--db", str(db))
+    assert ingested.exit_code == 1 and f"[E030] {source}:1:" in ingested.stderr
+    assert "stored 1," in ingested.stderr

@@ -602,3 +602,34 @@ def test_actor_matches_a_gold_name_written_with_its_title() -> None:
     gold = {"name": "Russian President Boris Yeltsin", "country": "RUS", "sector": "GOV"}
     assert ev.actor_matches(yeltsin, gold)
     assert not ev.actor_matches(other, gold)
+
+
+def test_a_folder_without_gold_files_fails_with_a_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("nothing to score", encoding="utf-8")
+    console = Console(width=120, file=io.StringIO())
+    code = ev.eval_cli([tmp_path], as_json=False, console=console, extract=fake_extract({}))
+    assert code == 1
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[E040]" in text and "no gold files" in text
+
+
+def test_geo_without_gold_coordinates_is_na_not_zero(tmp_path: Path) -> None:
+    for name in ("summit.json", "summit.txt"):
+        content = (DATA / "articles" / name).read_text(encoding="utf-8")
+        if name.endswith(".json"):
+            gold = json.loads(content)
+            for place in gold.get("places", []):
+                place.pop("lat", None)
+                place.pop("lon", None)
+            content = json.dumps(gold)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    console = Console(width=120, file=io.StringIO())
+    assert ev.eval_cli([tmp_path], as_json=False, console=console, extract=fake_extract({})) == 0
+    line = next(
+        x
+        for x in console.file.getvalue().splitlines()
+        if "geo@161km" in x  # type: ignore[attr-defined]
+    )
+    assert "n/a" in line and "0.000" not in line
+    result = ev.evaluate([tmp_path], extract=fake_extract({}))
+    assert result.folders[0].measures["places geo@161km"].to_dict()["accuracy"] is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsevents.errors import NewsEventsError
+from newsevents.errors import ConflictingOptions, NeedsOutDir, NewsEventsError, NoArticleText
 from newsevents.records import Article
 
 app = typer.Typer(
@@ -58,32 +59,54 @@ def demo(
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="A text file, ARTICLES.jsonl, or - for stdin.")],
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A text file, - for stdin, or any source `ingest` reads (.html, .jsonl, .csv, "
+            "feed, folder, URL)."
+        ),
+    ],
     published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD (times resolve against it).")
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD (the default for articles without one)."),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON, not a report.")] = False,
     out_dir: Annotated[
-        Path | None, typer.Option("--out", help="For JSONL input: write DIR/ID.json per article.")
+        Path | None,
+        typer.Option("--out", help="Write DIR/ID.json per article (needed for several)."),
     ] = None,
 ) -> None:
-    """Extract one article (text file or stdin), or every article of a JSONL file with --out."""
-    from newsevents.ingest.text import read_jsonl, read_text
+    """Extract one article and print it, or every article of a source into --out DIR."""
+    from itertools import islice
+
+    from newsevents.ingest.sources import expand_sources, holds_many_articles
+    from newsevents.ingest.text import parse_published, read_text
     from newsevents.pipeline import extract_document
     from newsevents.report import render_document
 
-    if source.endswith(".jsonl"):
-        if out_dir is None:
-            raise typer.BadParameter("a JSONL input needs --out DIR", param_hint="--out")
-        try:
-            code = extract_batch(read_jsonl(source), out_dir)
-        except NewsEventsError as e:
-            raise fail(e) from None
-        raise typer.Exit(code)
     try:
-        stdin = sys.stdin.buffer.read() if source == "-" else None
-        article = read_text(source, published=published, title=title, stdin=stdin)
+        day = parse_published(published)
+        if source == "-":
+            items: Iterator[object] = iter(
+                [read_text(source, published=day, title=title, stdin=sys.stdin.buffer.read())]
+            )
+        else:
+            items = iter(expand_sources([source], published=day))
+        if out_dir is not None:
+            raise typer.Exit(extract_batch(_articles_or_errors(items), out_dir))
+        if holds_many_articles(source):
+            raise NeedsOutDir(source)
+        first = list(islice(items, 2))
+        if len(first) > 1:  # a URL that serves a feed
+            raise NeedsOutDir(source)
+        article = first[0] if first else None
+        if isinstance(article, NewsEventsError):
+            raise article
+        if not isinstance(article, Article):
+            raise NoArticleText(source)
+        if title and not article.title:
+            article = dataclasses.replace(article, title=title)
         document = extract_document(article)
     except NewsEventsError as e:
         raise fail(e) from None
@@ -93,11 +116,19 @@ def extract(
         render_document(document, out)
 
 
+def _articles_or_errors(items: Iterable[object]) -> Iterator[Article | NewsEventsError]:
+    """Articles and errors of a source; a URL already known (ingest only) cannot occur here."""
+    for item in items:
+        if isinstance(item, Article | NewsEventsError):
+            yield item
+
+
 def extract_batch(items: Iterable[Article | NewsEventsError], out_dir: Path) -> int:
     """Write DIR/ID.json for every good article; report bad ones; 1 if any failed."""
     from rich.progress import Progress
 
     from newsevents.errors import BadOutputDir
+    from newsevents.export.filenames import file_name
     from newsevents.pipeline import extract_documents
 
     try:
@@ -123,15 +154,11 @@ def extract_batch(items: Iterable[Article | NewsEventsError], out_dir: Path) -> 
                 failed += 1
                 err.print(str(document), markup=False, soft_wrap=True)
                 continue
-            path = out_dir / f"{_safe_name(article.id)}.json"
+            path = out_dir / file_name(article.id)
             path.write_text(document.to_json(indent=1), encoding="utf-8")
             written += 1
     err.print(f"{written} written to {out_dir}, {failed} failed")
     return 1 if failed else 0
-
-
-def _safe_name(ident: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in ident)[:200] or "article"
 
 
 @app.command()
@@ -294,6 +321,8 @@ def query(
     from newsevents.store.queries import EventFilters
 
     try:
+        if as_json and as_csv:
+            raise ConflictingOptions("query", options="--json and --csv")
         filters = EventFilters(
             actor=actor, country=country, type=event_type, modality=modality,
             since=since, until=until, place=place,
@@ -338,7 +367,7 @@ def export(
             actor=actor, country=country, type=event_type, modality=None if every else modality,
             since=since, until=until, place=place,
         )  # fmt: skip
-        store = open_store(db)
+        store = open_store(db, create=False)
         try:
             with store.session() as session:
                 written = export_corpus(

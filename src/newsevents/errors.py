@@ -68,6 +68,16 @@ class NotEnglish(NewsEventsError):
     )
 
 
+class BadSetting(NewsEventsError):
+    code = "E015"
+    template = "{value!r} is not valid: give {expected}, or unset the variable for the default."
+
+
+class BadArticleField(NewsEventsError):
+    code = "E016"
+    template = "{problem}. Article fields are text without NUL characters."
+
+
 class BadDate(NewsEventsError):
     code = "E020"
     template = "{value!r} is not a date. Give the publication date as YYYY-MM-DD."
@@ -139,6 +149,14 @@ class BadDatabaseUrl(NewsEventsError):
     )
 
 
+class DatabaseMissing(NewsEventsError):
+    code = "E102"
+    template = (
+        "no such database. Check the --db path (or NEWSEVENTS_DB), or create the corpus "
+        "first with `newsevents ingest SOURCES --db {path}`."
+    )
+
+
 class UnsupportedSource(NewsEventsError):
     code = "E110"
     template = (
@@ -157,6 +175,13 @@ class NoArticleText(NewsEventsError):
     template = "no article text found in this page. Give the page of one article, not an index."
 
 
+class NeedsOutDir(NewsEventsError):
+    code = "E115"
+    template = (
+        "this source holds several articles. Give --out DIR to write one DIR/ID.json per article."
+    )
+
+
 class UrlUnreachable(NewsEventsError):
     code = "E113"
     template = "could not fetch the URL ({problem}). Check the address and the network."
@@ -172,6 +197,11 @@ class BadQuery(NewsEventsError):
     template = "{problem}."
 
 
+class ConflictingOptions(NewsEventsError):
+    code = "E122"
+    template = "{options} cannot be used together. Give one of them."
+
+
 class UnknownActor(NewsEventsError):
     code = "E121"
     template = (
@@ -182,3 +212,8 @@ class UnknownActor(NewsEventsError):
 class BadExportPath(NewsEventsError):
     code = "E130"
     template = "{problem}. Give --out a path that can be created and written to."
+
+
+class UnknownFormat(NewsEventsError):
+    code = "E131"
+    template = "unknown export format {value!r}. Give --format one of: {formats}."

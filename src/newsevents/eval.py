@@ -130,7 +130,7 @@ class Accuracy:
         return {
             "correct": self.correct,
             "total": self.total,
-            "accuracy": round(self.accuracy, 4),
+            "accuracy": round(self.accuracy, 4) if self.total else None,
         }
 
 
@@ -775,7 +775,10 @@ def _scan_folder(index: int, folder: Path, result: FolderResult) -> list[GoldFil
     if (folder / "articles.jsonl").is_file():
         result.notes.append("articles.jsonl: story clustering, no scorer yet (skipped)")
     if not files and not result.phrases and not result.notes and not result.failures:
-        result.notes.append("no gold files (NAME.json + NAME.txt, NAME.resolve.tsv) found")
+        result.failures.append(
+            str(BadGoldFile(str(folder), problem="no gold files (NAME.json + NAME.txt, "
+                            "NAME.resolve.tsv) in this folder"))
+        )  # fmt: skip
     return files
 
 
@@ -881,8 +884,10 @@ def render(result: EvalResult, console: Console) -> None:
                 )
             else:
                 wrong = measure.total - measure.correct
+                # No gold item to score (no gold coordinates): n/a, not a 0.000 accuracy.
+                shown = f"{measure.accuracy:.3f}" if measure.total else "n/a"
                 table.add_row(
-                    record, name, "", "", f"{measure.accuracy:.3f}",
+                    record, name, "", "", shown,
                     str(measure.correct), "", str(wrong),
                 )  # fmt: skip
         if folder.measures:

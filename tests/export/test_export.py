@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from newsevents.cli import app
 from newsevents.errors import BadExportPath
 from newsevents.export import export
-from newsevents.export.gdelt import COLUMNS
+from newsevents.export.gdelt import COLUMNS, action_place, goldstein
 from newsevents.export.tables import TABLES
 from newsevents.records import Document
 from newsevents.store import EventFilters, Store, open_store, save_documents
@@ -122,16 +122,18 @@ def test_gdelt_tsv_has_61_columns_in_gdelt_order(store: Store, tmp_path: Path) -
         "POLGOV", "POL", "GOV",
     )  # fmt: skip
     assert (visit["EventBaseCode"], visit["EventRootCode"]) == ("042", "04")
-    assert (visit["QuadClass"], visit["GoldsteinScale"]) == ("1", "1.0")
+    assert (visit["QuadClass"], visit["GoldsteinScale"]) == ("1", "1.9")  # GDELT's 042
     assert visit["NumMentions"] == visit["NumArticles"] == "1"
     assert visit["AvgTone"] == "-2.0000" and visit["IsRootEvent"] == "1"
     assert visit["ActionGeo_FullName"] == "Warsaw, Poland"
     assert (visit["ActionGeo_Type"], visit["ActionGeo_CountryCode"]) == ("4", "PL")
     assert visit["ActionGeo_FeatureID"] == "756135" and visit["ActionGeo_Lat"] == "52.22977"
-    assert visit["Actor1Geo_FullName"] == "" and len(visit["DATEADDED"]) == 14
+    assert (visit["Actor1Geo_Type"], visit["Actor1Geo_FullName"]) == ("1", "Estonia")
+    assert (visit["Actor1Geo_CountryCode"], visit["Actor2Geo_FullName"]) == ("EN", "Poland")
+    assert visit["Actor1Geo_Lat"] and len(visit["DATEADDED"]) == 14
     assert visit["SOURCEURL"] == "Example Wire"  # no URL: the source's name
     coerce = next(r for r in records if r["EventRootCode"] == "17")
-    assert (coerce["QuadClass"], coerce["GoldsteinScale"]) == ("4", "-7.0")
+    assert (coerce["QuadClass"], coerce["GoldsteinScale"]) == ("4", "-5.0")  # GDELT's 173
     assert coerce["IsRootEvent"] == "1"  # a one-paragraph article: all in the lead
     assert coerce["SOURCEURL"] == "https://news.example/2025/05/tallinn-protest"
 
@@ -169,7 +171,7 @@ def test_plover_records(store: Store, tmp_path: Path) -> None:
     assert visit["recipient"][0]["identifier_id"] == "Q36"
     assert visit["source"][0]["office"] == "Prime Minister of Estonia"
     assert visit["event_loc"]["cc3"] == "POL" and visit["event_loc"]["country code"] == "PL"
-    assert visit["quad_code"] == 1 and visit["event_scale"] == 1.0
+    assert visit["quad_code"] == 1 and visit["event_scale"] == 1.9
     assert visit["text"].startswith("Estonian Prime Minister Jaan Tamm will visit Warsaw")
 
 
@@ -189,7 +191,8 @@ def test_export_command(db: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert len(out.read_text().splitlines()) == 1
     bad = CliRunner().invoke(app, ["export", "--db", db, "--format", "xml", "--out", str(out)])
-    assert bad.exit_code == 1 and "[E130]" in bad.output
+    assert bad.exit_code == 1 and "[E131] --format: unknown export format 'xml'" in bad.output
+    assert "jsonl, csv, parquet, gdelt, plover" in bad.output
 
 
 def test_query_command_formats(db: str) -> None:
@@ -203,3 +206,77 @@ def test_query_command_formats(db: str) -> None:
     assert table.exit_code == 0 and "CONSULT" in table.stdout
     missing = runner.invoke(app, ["query", "timeline", "--db", db, "--actor", "Nobody"])
     assert missing.exit_code == 1 and "[E121]" in missing.output
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [("057", 8.0), ("046", 7.0), ("0874", 10.0), ("173", -5.0), ("0579", 8.0), ("13", -6.0)],
+)
+def test_goldstein_follows_gdelts_table_by_full_code(code: str, value: float) -> None:
+    assert goldstein(code) == value
+
+
+def _saved(tmp_path: Path, documents: list[Document]) -> Store:
+    store = open_store(str(tmp_path / "other.db"))
+    with store.session() as session:
+        save_documents(session, documents, "1")
+        session.commit()
+    return store
+
+
+def test_undated_articles_give_undated_events(tmp_path: Path, documents: list[Document]) -> None:
+    for document in documents:
+        document.article.published = None
+        for event in document.events:
+            event.time = None
+    store = _saved(tmp_path, documents)
+    assert run(store, "gdelt", tmp_path / "e.tsv") == 7
+    rows = [r.split("\t") for r in (tmp_path / "e.tsv").read_text().splitlines()]
+    for row in rows:
+        record = dict(zip(COLUMNS, row, strict=True))
+        dates = [record[c] for c in ("Day", "MonthYear", "Year", "FractionDate")]
+        assert dates == ["", "", "", ""] and record["DATEADDED"]
+    assert run(store, "plover", tmp_path / "p.jsonl") == 7
+    plover = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert all(r["date"] is None for r in plover)
+    store.close()
+
+
+def test_action_geo_falls_back_to_the_sentence_then_the_article(
+    documents: list[Document],
+) -> None:
+    document = next(d for d in documents if any(e.cameo == "042" for e in d.events))
+    event = next(e for e in document.events if e.cameo == "042")
+    own = document.places[event.place] if event.place is not None else None
+    assert own is not None and action_place(event, document) is own
+    event.place = None
+    sentence = document.sentences[event.sentence]
+    in_sentence = [
+        p for p in document.places
+        if any(sentence.start <= m.start and m.end <= sentence.end for m in p.mentions)
+    ]  # fmt: skip
+    assert in_sentence and action_place(event, document) in in_sentence
+    event.sentence = -1
+    main = action_place(event, document)
+    assert main is not None and len(main.mentions) == max(len(p.mentions) for p in document.places)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "events"],
+        ["export", "--format", "gdelt", "--out", "x.tsv"],
+    ],
+)
+def test_a_mistyped_db_path_is_an_error_not_a_new_database(tmp_path: Path, args: list[str]) -> None:
+    missing = tmp_path / "corpsu.db"
+    result = CliRunner().invoke(app, [*args, "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"[E102] {missing}: no such database.")
+    assert "newsevents ingest" in result.output
+    assert not missing.exists()
+
+
+def test_json_and_csv_together_are_rejected(db: str) -> None:
+    result = CliRunner().invoke(app, ["query", "events", "--db", db, "--json", "--csv"])
+    assert result.exit_code == 1 and "[E122]" in result.output

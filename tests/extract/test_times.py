@@ -227,3 +227,25 @@ def test_resolve_time_without_date_and_non_times() -> None:
     assert resolve_time("next week", None) == (None, "week")
     assert resolve_time("the foreign minister", PUBLISHED) is None
     assert resolve_time("", PUBLISHED) is None
+
+
+SATURDAY = dt.date(2025, 10, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ('The paper said in a headline Thursday "Putin Wants War".', "2025-10-16"),
+        ('"Gotcha," the tabloid says in a headline Thursday.', "2025-10-16"),
+        ("The agency reports Thursday that the talks stalled.", "2025-10-16"),
+        ('A headline Thursday read "Peace at last".', "2025-10-16"),
+        ("The ministers will meet Thursday in Paris.", "2025-10-23"),
+        ('The paper says the ministers "will meet" Thursday.', "2025-10-23"),
+        ("The minister says she will travel to Paris Thursday.", "2025-10-23"),
+    ],
+)
+def test_a_bare_weekday_beside_a_reporting_verb_or_a_quoted_headline_is_past(
+    text: str, day: str
+) -> None:
+    found = one(text, "Thursday", SATURDAY)
+    assert found.value is not None and found.value.start == day

@@ -22,7 +22,7 @@ from newsevents.errors import ExtractionFailed, NewsEventsError
 from newsevents.ingest.run import ingest
 from newsevents.ingest.sources import expand_sources
 from newsevents.records import Actor, Article, Document, Event, Mention, Sentence
-from newsevents.store import count_rows, open_store
+from newsevents.store import count_rows, open_store, save_documents
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
 
@@ -208,3 +208,30 @@ def test_kill_9_then_resume_loses_and_doubles_nothing(tmp_path: Path) -> None:
     assert urls == {f"https://news.example/story-{i}" for i in range(n)}
     assert empty == 0  # every article has its records, none half-written
     assert tuple(stored_logs) == (n, n)
+
+
+def test_an_article_stored_by_another_run_meanwhile_is_logged_replaced(tmp_path: Path) -> None:
+    """Two runs ingest the same article at once: the second to save logs 'replaced'."""
+    db = str(tmp_path / "corpus.db")
+    store, other = open_store(db), open_store(db)
+    articles = corpus(3)
+
+    def extract_while_another_run_saves(
+        batch: Iterable[Article],
+    ) -> Iterator[tuple[Article, Document | NewsEventsError]]:
+        done = list(fake_extract(batch))
+        # The other run saw the same article as new too, and committed first.
+        with other.session() as session:
+            save_documents(session, [d for a, d in done[:1] if isinstance(d, Document)], "1")
+            session.commit()
+        yield from done
+
+    report = ingest(articles, store, pipeline_version="1", extract=extract_while_another_run_saves)
+    assert (report.stored, report.replaced, report.reprocessed) == (3, 1, 0)
+    assert "replaced 1 stored meanwhile" in report.summary()
+    with sqlite3.connect(db) as connection:
+        statuses = sorted(r[0] for r in connection.execute("SELECT status FROM ingest_log"))
+        assert statuses == ["replaced", "stored", "stored"]
+        assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    store.close()
+    other.close()

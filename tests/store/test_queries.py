@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 import pytest
 
 from newsevents.errors import BadQuery, UnknownActor
@@ -112,3 +115,89 @@ def test_unknown_actor_and_bad_filters_are_coded_errors(corpus: Store) -> None:
         EventFilters(type="MEET")
     with pytest.raises(BadQuery, match=r"\[E120\].*date"):
         EventFilters(since="last week")
+
+
+def _renamed(documents: list[Document], names: dict[str, str]) -> list[Document]:
+    copies = copy.deepcopy(documents)
+    for document in copies:
+        for actor in document.actors:
+            actor.name = names.get(actor.name, actor.name)
+    return copies
+
+
+def test_actor_search_ignores_accents_and_case(store: Store, documents: list[Document]) -> None:
+    names = {"Jaan Tamm": "Viktor Orbán", "Elina Virtanen": "Andrés Manuel López Obrador"}
+    with store.session() as session:
+        save_documents(session, _renamed(documents, names), "1")
+        session.commit()
+    assert events(store, actor="orban") == events(store, actor="ORBÁN") != []
+    assert events(store, actor="Orbán") == events(store, actor="orban")
+    assert events(store, actor="lopez obrador") == events(store, actor="López Obrador") != []
+    with store.session() as session:
+        quotes = query_quotes(session, speaker="lopez obrador")
+        assert quotes and all(q["speaker"] == names["Elina Virtanen"] for q in quotes)
+        assert actor_timeline(session, "orban")
+
+
+def test_an_older_database_gets_folded_names(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from newsevents.store import open_store
+    from newsevents.store.db import alembic_config
+    from newsevents.store.queries import actor_ids_matching
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text("INSERT INTO actors (id, name, type) VALUES (:id, :name, 'person')"),
+            {"id": "person:viktor-orban", "name": "Viktor Orbán"},
+        )
+    engine.dispose()
+    store = open_store(str(tmp_path / "old.db"))
+    try:
+        with store.session() as session:
+            assert actor_ids_matching(session, "orban") == ["person:viktor-orban"]
+    finally:
+        store.close()
+
+
+def test_undated_events_and_quotes_sort_last(store: Store, documents: list[Document]) -> None:
+    undated = copy.deepcopy(documents[0])
+    undated.article.published = None
+    undated.article.url = "https://news.example/undated"
+    undated.article.id = "undated"
+    for event in undated.events:
+        event.time = None
+    with store.session() as session:
+        save_documents(session, [undated, *documents], "1")
+        session.commit()
+        rows = query_events(session)
+        quotes = query_quotes(session)
+        timeline = actor_timeline(session, "Tamm")
+    dates = [row["date"] for row in rows]
+    assert dates[-len(undated.events) :] == [None] * len(undated.events)
+    assert None not in dates[: -len(undated.events)]
+    assert quotes[-1]["date"] is None and quotes[0]["date"] is not None
+    assert timeline[-1]["date"] is None and timeline[0]["date"] is not None
+
+
+def test_the_events_table_is_readable_at_80_columns(corpus: Store) -> None:
+    import io
+
+    from rich.console import Console
+
+    from newsevents.export.console import render_rows
+
+    with corpus.session() as session:
+        rows = query_events(session)
+    console = Console(width=80, file=io.StringIO())
+    render_rows(rows, "events", fmt="table", console=console)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(len(line) <= 80 for line in lines)
+    assert all(row["date"] in "\n".join(lines) for row in rows)  # dates never cut
+    header = next(line for line in lines if "date" in line)
+    assert all(name in header for name in ("type", "source", "target", "trigger", "place"))
+    assert "…" not in "\n".join(lines)

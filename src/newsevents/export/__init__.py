@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from newsevents.errors import BadExportPath
+from newsevents.errors import BadExportPath, UnknownFormat
 from newsevents.export.selection import Selected, select_documents
 from newsevents.store.queries import EventFilters
 
@@ -43,7 +43,7 @@ def export(
     from newsevents.export.tables import write_jsonl, write_tables
 
     if fmt not in FORMATS:
-        raise BadExportPath(str(out), problem=f"unknown format {fmt!r} (one of {FORMATS})")
+        raise UnknownFormat("--format", value=fmt, formats=", ".join(FORMATS))
     _check_out(out, folder=fmt in ("csv", "parquet"))
     filters = filters or EventFilters()
     if fmt in EVENT_FORMATS and filters.modality is None and not all_modalities:

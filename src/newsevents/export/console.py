@@ -17,6 +17,15 @@ TABLE_COLUMNS = {
     "quotes": ("date", "speaker", "kind", "cue", "text", "title"),
     "timeline": ("date", "kind", "role", "what", "with", "text"),
 }
+# A terminal narrower than WIDE shows fewer columns, so that each keeps words whole.
+WIDE = 120
+NARROW_COLUMNS = {
+    "events": ("date", "type", "source", "target", "trigger", "place"),
+    "quotes": ("date", "speaker", "text"),
+    "timeline": ("date", "what", "with", "text"),
+}
+# Columns whose values are short codes: never wrapped.
+_CODES = frozenset({"date", "type", "modality", "kind", "role"})
 
 
 def run_query(
@@ -32,7 +41,7 @@ def run_query(
 
     if what not in QUERIES:
         raise BadQuery(what, problem=f"query one of {', '.join(QUERIES)}")
-    store = open_store(db)
+    store = open_store(db, create=False)
     try:
         with store.session() as session:
             if what == "events":
@@ -65,10 +74,23 @@ def render_rows(rows: list[dict[str, Any]], what: str, *, fmt: str, console: Any
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_lines=False, title=f"{len(rows)} {what}" if what != "timeline" else None)
-    columns = TABLE_COLUMNS[what]
+    narrow = console.width < WIDE
+    table = Table(
+        show_lines=narrow,
+        title=f"{len(rows)} {what}" if what != "timeline" else None,
+        padding=(0, 1) if not narrow else 0,
+        pad_edge=not narrow,
+        expand=narrow,
+    )
+    columns = (NARROW_COLUMNS if narrow else TABLE_COLUMNS)[what]
     for column in columns:
-        table.add_column(column, overflow="fold", max_width=60 if column == "text" else 40)
+        if column in _CODES:
+            table.add_column(column, no_wrap=True)
+        else:
+            table.add_column(
+                column, overflow="fold", ratio=2 if column == "text" else 1,
+                max_width=60 if column == "text" else 40,
+            )  # fmt: skip
     for row in rows:
         table.add_row(*(Text(_short(row.get(c))) for c in columns))
     console.print(table)

@@ -10,23 +10,30 @@ Columns filled, and how:
 - GlobalEventID: a stable 60-bit number from the article key and the event's position
   (GDELT's own ids are sequential per feed; ours are stable across exports).
 - Day, MonthYear, Year, FractionDate: the event's date (its own time when the text gives
-  one, else the publication date, else the day it was added); FractionDate is
-  YYYY + (day of year - 1) / 365 to 4 decimals.
+  one, else the publication date); an undated article's events leave them empty, never
+  a guess such as the day it was stored. FractionDate is YYYY + (day of year - 1) / 365
+  to 4 decimals.
 - Actor1* is the first source actor, Actor2* the first target actor that is not Actor1.
   Code = country + sector (``RUSGOV``), Name in capitals, CountryCode = the actor's
   country, Type1Code = its sector; an international organisation (country ``IGO``) has
   Code ``IGO`` + sector, no CountryCode, Type1Code ``IGO`` and Type2Code its sector.
 - IsRootEvent: 1 when the event's sentence lies in the article's first paragraph.
 - EventCode, EventBaseCode, EventRootCode: the event's CAMEO code cut to 4, 3, 2 digits.
-- QuadClass, GoldsteinScale: from the CAMEO root (kb/cameo.tsv); GDELT's Goldstein
-  values vary below the root, ours are the root's "not specified" value.
+- QuadClass: from the CAMEO root (kb/cameo.tsv). GoldsteinScale: GDELT's CAMEO table
+  by the full code (kb/cameo_goldstein.tsv: 057 = 8.0, 046 = 7.0), else its base code,
+  else the root's value.
 - NumMentions, NumSources, NumArticles: 1 (one row is one mention in one article).
 - AvgTone: the article's tone (percent positive minus percent negative words, as GDELT).
-- ActionGeo_*: the event's place: Type (1 country, 2 US state, 3 US city, 4 world city,
-  5 world state; regions and other features leave it empty), FullName ("Budapest,
-  Hungary"), CountryCode (FIPS), ADM1Code (FIPS country + GeoNames admin1 code, for
-  cities GeoNames lists), Lat, Long, FeatureID (the GeoNames id; for a country, its
-  FIPS code as GDELT does).
+- Actor1Geo_*, Actor2Geo_*: a place named within the actor's own mention ("Kyiv's
+  mayor"), else the actor's country (at its centre, kb/gazetteer/country_centres.tsv);
+  empty for actors with neither (international organisations, unknown actors).
+- ActionGeo_*: the event's place, else the first place named in the event's sentence,
+  else the article's main place (the one mentioned most, the first on a tie). Every
+  *Geo_ group: Type (1 country, 2 US state, 3 US city, 4 world city, 5 world state;
+  regions and other features leave it empty), FullName ("Budapest, Hungary"),
+  CountryCode (FIPS), ADM1Code (FIPS country + GeoNames admin1 code, for cities
+  GeoNames lists), Lat, Long, FeatureID (the GeoNames id; for a country, its FIPS code
+  as GDELT does).
 - DATEADDED: when the article was stored (UTC, YYYYMMDDHHMMSS). SOURCEURL: the article's
   URL, else its source name.
 
@@ -35,8 +42,6 @@ Columns left empty, and why:
 - Actor1/2KnownGroupCode, EthnicCode, Religion1Code, Religion2Code, Type2Code (except
   for IGOs), Type3Code: newsevents does not code known groups, ethnicity or religion,
   and keeps one sector per actor.
-- Actor1Geo_* and Actor2Geo_*: GDELT places each actor by the location named nearest to
-  it in the text; newsevents links places to events, not to actors.
 - ActionGeo_ADM2Code: GeoNames admin2 codes are not GDELT's ADM2 codes; the ADM1Code of
   places other than GeoNames cities (regions, admin areas) is empty too.
 - Any actor column when the event has no source or target.
@@ -47,7 +52,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -95,13 +100,9 @@ def gdelt_row(item: Selected, index: int, event: Event) -> dict[str, Any]:
     """One event as {column: value}; absent columns are empty."""
     document = item.document
     article = document.article
-    day = _event_day(event, document, item.added)
+    day = event_day(event, document)
     row: dict[str, Any] = {
         "GlobalEventID": int(hashlib.sha1(f"{item.key}:{index}".encode()).hexdigest()[:15], 16),
-        "Day": day.strftime("%Y%m%d"),
-        "MonthYear": day.strftime("%Y%m"),
-        "Year": day.year,
-        "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}",
         "IsRootEvent": int(_in_first_paragraph(event, document)),
         "NumMentions": 1,
         "NumSources": 1,
@@ -110,32 +111,98 @@ def gdelt_row(item: Selected, index: int, event: Event) -> dict[str, Any]:
         "DATEADDED": item.added.strftime("%Y%m%d%H%M%S") if item.added else "",
         "SOURCEURL": article.url or article.source or "",
     }
+    if day is not None:
+        row.update(
+            Day=day.strftime("%Y%m%d"),
+            MonthYear=day.strftime("%Y%m"),
+            Year=day.year,
+            FractionDate=f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}",
+        )
     cameo = "".join(ch for ch in event.cameo if ch.isdigit())
     if len(cameo) >= 2:
         code = cameo if len(cameo) >= 3 else cameo + "0"
         row.update(EventCode=code[:4], EventBaseCode=code[:3], EventRootCode=code[:2])
         root = cameo_roots().get(code[:2])
         if root:
-            row.update(QuadClass=root[0], GoldsteinScale=f"{root[1]:.1f}")
+            row["QuadClass"] = root[0]
+        scale = goldstein(code)
+        if scale is not None:
+            row["GoldsteinScale"] = f"{scale:.1f}"
     actors = {a.id: a for a in document.actors}
     first = event.source[0] if event.source else None
     second = next((t for t in event.target if t != first), None)
     for n, actor_id in ((1, first), (2, second)):
         if actor_id is not None:
-            row.update(_actor_columns(f"Actor{n}", actors.get(actor_id), actor_id))
-    if event.place is not None and 0 <= event.place < len(document.places):
-        row.update(_geo_columns("ActionGeo_", document.places[event.place]))
+            actor = actors.get(actor_id)
+            row.update(_actor_columns(f"Actor{n}", actor, actor_id))
+            place = actor_place(actor, document) if actor is not None else None
+            if place is not None:
+                row.update(_geo_columns(f"Actor{n}Geo_", place))
+    place = action_place(event, document)
+    if place is not None:
+        row.update(_geo_columns("ActionGeo_", place))
     return row
 
 
-def _event_day(event: Event, document: Document, added: datetime | None) -> date:
+def event_day(event: Event, document: Document) -> date | None:
+    """The event's own date, else the article's publication date; None, never a guess."""
     for value in (event.time.start if event.time else None, document.article.published):
         if value:
             try:
                 return date.fromisoformat(value)
             except ValueError:
                 continue
-    return (added or datetime.now()).date()
+    return None
+
+
+def action_place(event: Event, document: Document) -> Place | None:
+    """The event's place, else the first place named in its sentence, else the article's
+    main place (mentioned most; the first on a tie)."""
+    places = document.places
+    if event.place is not None and 0 <= event.place < len(places):
+        return places[event.place]
+    if 0 <= event.sentence < len(document.sentences):
+        sentence = document.sentences[event.sentence]
+        named = [
+            (m.start, i)
+            for i, p in enumerate(places)
+            for m in p.mentions
+            if sentence.start <= m.start and m.end <= sentence.end
+        ]
+        if named:
+            return places[min(named)[1]]
+    if not places:
+        return None
+    return max(places, key=lambda p: (len(p.mentions), -places.index(p)))
+
+
+def actor_place(actor: Actor, document: Document) -> Place | None:
+    """A place named inside one of the actor's mentions ("Kyiv's mayor"), else the
+    actor's country at its centre; None for actors with neither."""
+    for mention in actor.mentions:
+        for place in document.places:
+            if any(mention.start <= m.start and m.end <= mention.end for m in place.mentions):
+                return place
+    if actor.country and actor.country != "IGO":
+        return country_place(actor.country)
+    return None
+
+
+def country_place(iso3: str) -> Place | None:
+    """A country as a place at its centre (the gazetteer's country entry)."""
+    from newsevents.kb.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().country(iso3)
+    if entry is None:
+        return None
+    return Place(
+        name=entry.name,
+        country=iso3,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature="country",
+        geonames_id=entry.geonames_id,
+    )
 
 
 def _in_first_paragraph(event: Event, document: Document) -> bool:
@@ -211,6 +278,25 @@ def cameo_roots() -> dict[str, tuple[int, float]]:
     for row in csv.DictReader(lines, delimiter="\t"):
         roots[row["root"]] = (int(row["quad_class"]), float(row["goldstein"]))
     return roots
+
+
+@cache
+def goldstein_table() -> dict[str, float]:
+    """{CAMEO code: Goldstein value} from kb/cameo_goldstein.tsv (GDELT's table)."""
+    path = Path(__file__).resolve().parent.parent / "kb" / "cameo_goldstein.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
+    return {row["code"]: float(row["goldstein"]) for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def goldstein(code: str) -> float | None:
+    """The Goldstein value of a CAMEO code: its own, else its parent's (0571 -> 057 -> 05)."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    table = goldstein_table()
+    for length in (4, 3, 2):
+        if len(digits) >= length and digits[:length] in table:
+            return table[digits[:length]]
+    root = cameo_roots().get(digits[:2])
+    return root[1] if root else None
 
 
 @cache

@@ -9,7 +9,9 @@ newline-delimited JSON. Actor objects carry ``code`` (country, or IGO), ``sector
 ``identifier_text`` and ``office``. Extra fields, as the specification allows:
 ``modality``, ``cameo``, ``confidence``, ``reported_by``.
 
-``quad_code`` and ``event_scale`` (Goldstein) come from the CAMEO root (kb/cameo.tsv).
+``quad_code`` comes from the CAMEO root (kb/cameo.tsv), ``event_scale`` (Goldstein) from
+GDELT's table by full code (kb/cameo_goldstein.tsv), as the GDELT export; ``date`` is the
+event's date, else the article's, else null (never the day it was stored).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsevents.export.gdelt import _countries, cameo_roots
+from newsevents.export.gdelt import _countries, cameo_roots, goldstein
 from newsevents.export.selection import Selected
 from newsevents.records import Actor, Event
 from newsevents.store.save import newsevents_version
@@ -42,15 +44,15 @@ def plover_record(item: Selected, index: int, event: Event) -> dict[str, Any]:
     document = item.document
     article = document.article
     actors = {a.id: a for a in document.actors}
+    # The event's date, else the article's; an undated article gives an undated event.
     day = event.time.start if event.time else article.published
-    if day is None and item.added is not None:
-        day = item.added.date().isoformat()
     sentence = (
         document.sentences[event.sentence]
         if 0 <= event.sentence < len(document.sentences)
         else None
     )
-    root = cameo_roots().get("".join(c for c in event.cameo if c.isdigit())[:2])
+    code = "".join(c for c in event.cameo if c.isdigit())
+    root = cameo_roots().get(code[:2])
     record: dict[str, Any] = {
         "id": f"{item.key}-{event.id or index}",
         "date": day,
@@ -60,7 +62,7 @@ def plover_record(item: Selected, index: int, event: Event) -> dict[str, Any]:
         "mode": [event.mode] if event.mode else [],
         "context": [],
         "quad_code": root[0] if root else None,
-        "event_scale": root[1] if root else None,
+        "event_scale": goldstein(code if len(code) != 2 else code + "0"),
         "event_text": [event.trigger.text],
         "modality": event.modality,
         "cameo": event.cameo,

@@ -88,6 +88,7 @@ class _Lexicon:
     ordinals: dict[str, int]
     holidays: dict[str, tuple[int, int]]
     spoken_tens: dict[str, int]
+    reporting_verbs: frozenset[str]
 
 
 def _load_lexicon() -> _Lexicon:
@@ -103,6 +104,7 @@ def _load_lexicon() -> _Lexicon:
         ordinals={k.lower(): int(v) for k, v in raw["ordinals"].items()},
         holidays={k: (int(v[0]), int(v[1])) for k, v in raw["fixed_holidays"].items()},
         spoken_tens={k.lower(): int(v) for k, v in raw["spoken_tens"].items()},
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
     )
 
 
@@ -1037,9 +1039,46 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'s"}:
         return "future"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in LEX.reporting_verbs:
+        return "past"  # "the paper says in a headline Thursday": the saying is done
     if verb.tag_ in ("VBZ", "VBP"):
         return "future"
     return None
+
+
+_QUOTE_MARKS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+def _quoted(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the quotations in a sentence (balanced marks only)."""
+    ranges: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for token in sent:
+        if opened is None:
+            if token.text in _QUOTE_MARKS:
+                opened = (token.i, _QUOTE_MARKS[token.text])
+        elif token.text == opened[1] or (opened[1] == '"' and token.text == "\u201d"):
+            ranges.append((opened[0], token.i + 1))
+            opened = None
+    return ranges
+
+
+def _outside_quotes(verb: Token, span: Span) -> Token:
+    """The verb itself, or, when it lies in a quotation that the time span is outside of
+    (a quoted headline: 'said in a headline Thursday "Putin Wants War"'), the first verb
+    above it outside that quotation: a headline's present tense is not the clause's. A
+    quoted verb with a future auxiliary ('says the ministers "will meet" Thursday') stays.
+    """
+    if any(c.dep_ == "aux" and c.lower_ in (*_FUTURE_AUX, "would") for c in verb.children):
+        return verb
+    for start, end in _quoted(span.sent):
+        if start <= verb.i < end and not (start <= span.start and span.end <= end):
+            head = verb
+            while start <= head.i < end and head.head is not head:
+                head = head.head
+            if not start <= head.i < end and head.pos_ in ("VERB", "AUX"):
+                return head
+    return verb
 
 
 def _tense(span: Span) -> str | None:
@@ -1053,7 +1092,7 @@ def _tense(span: Span) -> str | None:
         verb = span.sent.root
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-    return _verb_tense(verb)
+    return _verb_tense(_outside_quotes(verb, span))
 
 
 # ---------------------------------------------------------------------------- extraction

@@ -19,10 +19,10 @@ from typing import Any
 from newsevents.errors import NewsEventsError
 from newsevents.ingest.feeds import KnownUrl
 from newsevents.ingest.sources import SourceItem
-from newsevents.ingest.text import article_id
+from newsevents.ingest.text import article_id, check_article
 from newsevents.records import Article, Document
 from newsevents.store.db import Store
-from newsevents.store.save import log_items, save_documents, stored_versions
+from newsevents.store.save import log_items, store_documents, stored_versions
 
 BATCH_SIZE = 32
 
@@ -36,6 +36,7 @@ class IngestReport:
     read: int = 0
     stored: int = 0
     reprocessed: int = 0
+    replaced: int = 0  # stored by another run meanwhile, and replaced by this one
     duplicates: int = 0
     failures: list[NewsEventsError] = field(default_factory=list)
 
@@ -47,6 +48,7 @@ class IngestReport:
         line = (
             f"read {self.read}, stored {self.stored}"
             + (f" (re-extracted {self.reprocessed})" if self.reprocessed else "")
+            + (f" (replaced {self.replaced} stored meanwhile)" if self.replaced else "")
             + f", skipped {self.duplicates} as duplicate, failed {self.failed}"
         )
         if self.failures:
@@ -67,7 +69,7 @@ def ingest(
 ) -> IngestReport:
     """Store every new article of ``items``; report per item through ``on_item(status, line)``.
 
-    ``status`` is stored, reprocessed, duplicate or failed; ``line`` names the item (for a
+    ``status`` is stored, reprocessed, replaced, duplicate or failed; ``line`` names the item (for a
     failure, the coded error). With ``reprocess``, articles stored by another pipeline
     version are extracted again and replaced; without it they are left as they are.
     """
@@ -92,7 +94,10 @@ def ingest(
                 elif isinstance(item, KnownUrl):
                     batch.duplicate(item.url, article_id("", item.url))
                 else:
-                    articles.append((item, article_id(item.text, item.url)))
+                    try:
+                        articles.append((check_article(item), article_id(item.text, item.url)))
+                    except NewsEventsError as error:
+                        batch.fail(error)
             stored = stored_versions(session, [key for _, key in articles])
             fresh: list[tuple[Article, str]] = []
             for article, key in articles:
@@ -103,14 +108,22 @@ def ingest(
                     fresh.append((article, key))
                 seen.add(key)
             documents: list[Document] = []
+            extracted: list[tuple[Article, str]] = []
             results = extract([a for a, _ in fresh])
             for (article, key), (_, result) in zip(fresh, results, strict=True):
                 if isinstance(result, NewsEventsError):
                     batch.fail(result, key)
                 else:
                     documents.append(result)
-                    batch.stored(article.url or article.id, key, replaced=key in stored)
-            save_documents(session, documents, pipeline_version)
+                    extracted.append((article, key))
+            # Logged after the save, which knows what it replaced: another run may have
+            # stored an article since this one looked.
+            saved = store_documents(session, documents, pipeline_version)
+            for article, key in extracted:
+                status = "stored"
+                if key in saved.replaced:
+                    status = "reprocessed" if key in stored else "replaced"
+                batch.stored(article.url or article.id, key, status=status)
             log_items(session, run_id, batch.log)
             session.commit()
     return report
@@ -134,10 +147,12 @@ class _Batch:
         self.log.append(_log_row(item, key, "duplicate"))
         self.notify("duplicate", item)
 
-    def stored(self, item: str, key: str, *, replaced: bool) -> None:
-        status = "reprocessed" if replaced else "stored"
+    def stored(self, item: str, key: str, *, status: str) -> None:
+        """status: stored (new), reprocessed (an older extraction replaced, as asked) or
+        replaced (another run stored the article meanwhile; this copy replaced it)."""
         self.report.stored += 1
-        self.report.reprocessed += replaced
+        self.report.reprocessed += status == "reprocessed"
+        self.report.replaced += status == "replaced"
         self.log.append(_log_row(item, key, status))
         self.notify(status, item)
 
@@ -215,7 +230,7 @@ def ingest_cli(
                     task,
                     advance=1,
                     description=(
-                        f"{counts['stored'] + counts['reprocessed']} stored, "
+                        f"{counts['stored'] + counts['reprocessed'] + counts['replaced']} stored, "
                         f"{counts['duplicate']} duplicate, {counts['failed']} failed"
                     ),
                 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -25,12 +26,81 @@ from newsevents.records import Article
 
 SourceItem = Article | NewsEventsError | KnownUrl
 
-TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl",)
-CSV_SUFFIXES = (".csv",)
-HTML_SUFFIXES = (".html", ".htm")
-FEED_SUFFIXES = (".xml", ".rss", ".atom")
-KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What every reader may use: the CSV text column, the default date, the HTTP client."""
+
+    client: httpx.Client
+    text_column: str = "text"
+    published: str | None = None
+    skip_url: Callable[[str], bool] | None = None
+
+
+Reader = Callable[[str, ReadOptions], Iterator[SourceItem]]
+
+
+def _read_text(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+    yield read_text(source, published=options.published)
+
+
+def _read_jsonl(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+    yield from read_jsonl(source, published=options.published)
+
+
+def _read_csv(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+    yield from read_csv(source, text_column=options.text_column)
+
+
+def _read_html(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+    yield read_html(source, published=options.published)
+
+
+def _read_feed(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+    yield from read_feed(
+        source, client=options.client, published=options.published, skip_url=options.skip_url
+    )
+
+
+def _read_url(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+    yield from _from_url(
+        source, client=options.client, published=options.published, skip_url=options.skip_url
+    )
+
+
+# The one table of readers: a file suffix or a URL scheme -> the function that reads it.
+# `ingest` and `extract` both go through it (expand_sources).
+READERS: dict[str, Reader] = {
+    ".txt": _read_text,
+    ".jsonl": _read_jsonl,
+    ".csv": _read_csv,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".xml": _read_feed,
+    ".rss": _read_feed,
+    ".atom": _read_feed,
+    "http://": _read_url,
+    "https://": _read_url,
+}
+KNOWN_SUFFIXES = tuple(key for key in READERS if key.startswith("."))
+# Sources that hold one article: `extract` prints it rather than writing a folder.
+SINGLE_ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def holds_many_articles(source: str) -> bool:
+    """A folder, JSONL, CSV or feed file: a source read as many articles, not one."""
+    if is_url(source) or source == "-":
+        return False
+    path = Path(source)
+    suffix = path.suffix.lower()
+    return path.is_dir() or (suffix in KNOWN_SUFFIXES and suffix not in SINGLE_ARTICLE_SUFFIXES)
+
+
+def reader_for(source: str) -> Reader | None:
+    """The reader of a source by its URL scheme or file suffix; None when none reads it."""
+    if is_url(source):
+        return READERS[source.split("://", 1)[0] + "://"]
+    return READERS.get(Path(source).suffix.lower())
 
 
 def expand_sources(
@@ -48,12 +118,12 @@ def expand_sources(
     """
     own_client = client is None
     http = client or http_client()
+    options = ReadOptions(
+        text_column=text_column, published=published, client=http, skip_url=skip_url
+    )
     try:
         for source in sources:
-            for item in _expand(
-                source, text_column=text_column, published=published, client=http,
-                skip_url=skip_url,
-            ):  # fmt: skip
+            for item in _expand(source, options):
                 if isinstance(item, Article) and item.published is None and published:
                     item = dataclasses.replace(item, published=published)
                 yield item
@@ -62,19 +132,9 @@ def expand_sources(
             http.close()
 
 
-def _expand(
-    source: str,
-    *,
-    text_column: str,
-    published: str | None,
-    client: httpx.Client,
-    skip_url: Callable[[str], bool] | None,
-) -> Iterator[SourceItem]:
-    if is_url(source):
-        yield from _from_url(source, client=client, published=published, skip_url=skip_url)
-        return
+def _expand(source: str, options: ReadOptions) -> Iterator[SourceItem]:
     path = Path(source)
-    if path.is_dir():
+    if not is_url(source) and path.is_dir():
         files = sorted(
             p for p in path.rglob("*")
             if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
@@ -83,28 +143,18 @@ def _expand(
         if not files:
             yield UnsupportedSource(source, problem="the folder has no readable files")
         for file in files:
-            yield from _expand(
-                str(file), text_column=text_column, published=published, client=client,
-                skip_url=skip_url,
-            )  # fmt: skip
+            yield from _expand(str(file), options)
         return
-    if not path.exists():
+    if not is_url(source) and not path.exists():
         yield FileNotFound(source)
         return
-    suffix = path.suffix.lower()
+    reader = reader_for(source)
+    if reader is None:
+        suffix = path.suffix.lower()
+        yield UnsupportedSource(source, problem=f"files ending {suffix or 'in no suffix'}")
+        return
     try:
-        if suffix in TEXT_SUFFIXES:
-            yield read_text(path, published=published)
-        elif suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path)
-        elif suffix in CSV_SUFFIXES:
-            yield from read_csv(path, text_column=text_column)
-        elif suffix in HTML_SUFFIXES:
-            yield read_html(path, published=published)
-        elif suffix in FEED_SUFFIXES:
-            yield from read_feed(source, client=client, published=published, skip_url=skip_url)
-        else:
-            yield UnsupportedSource(source, problem=f"files ending {suffix or 'in no suffix'}")
+        yield from reader(source, options)
     except NewsEventsError as error:
         yield error
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsevents.errors import BadDatabaseUrl, StoreUnavailable
+from newsevents.errors import BadDatabaseUrl, DatabaseMissing, StoreUnavailable
 
 DEFAULT_DB = "newsevents.db"
 DB_ENV = "NEWSEVENTS_DB"
@@ -58,8 +58,12 @@ def database_url(db: str | None = None) -> str:
     raise BadDatabaseUrl(value, problem=f"the scheme {scheme!r} is not supported")
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    """Connect, create the database on first use, and bring its schema to the newest revision."""
+def open_store(url: str | None = None, *, migrate: bool = True, create: bool = True) -> Store:
+    """Connect, create the database on first use, and bring its schema to the newest revision.
+
+    With ``create=False`` (query, export) a SQLite file that does not exist is an error
+    (DatabaseMissing), not a new empty corpus.
+    """
     sa_url = database_url(url)
     try:
         parsed = make_url(sa_url)
@@ -70,6 +74,8 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().resolve().parent
+            if not create and not Path(parsed.database).expanduser().is_file():
+                raise DatabaseMissing(parsed.database, path=parsed.database)
             if not folder.is_dir():
                 raise StoreUnavailable(shown, problem=f"the folder {folder} does not exist")
         options["connect_args"] = {"timeout": 30}

@@ -72,6 +72,8 @@ class ActorRow(Base):
 
     id: Mapped[str] = mapped_column(String(255), primary_key=True)
     name: Mapped[str] = mapped_column(String(512), index=True)
+    # The name folded for search (store.save.name_key): no accents, lower case.
+    name_key: Mapped[str | None] = mapped_column(String(512), index=True)
     type: Mapped[str] = mapped_column(String(32))
     country: Mapped[str | None] = mapped_column(String(3), index=True)
     sector: Mapped[str | None] = mapped_column(String(8))
@@ -229,6 +231,8 @@ class IngestLogRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     item: Mapped[str] = mapped_column(Text)
     article_key: Mapped[str | None] = mapped_column(KEY, index=True)
-    status: Mapped[str] = mapped_column(String(16))  # stored | reprocessed | duplicate | failed
+    status: Mapped[str] = mapped_column(
+        String(16)
+    )  # stored | reprocessed | replaced | duplicate | failed
     code: Mapped[str | None] = mapped_column(String(8))
     message: Mapped[str | None] = mapped_column(Text)

@@ -45,6 +45,7 @@ from newsevents.store.models import (
     SentenceRow,
     TimeRow,
 )
+from newsevents.store.save import name_key
 
 _S = TypeVar("_S", bound=Select)
 
@@ -53,7 +54,7 @@ _S = TypeVar("_S", bound=Select)
 class EventFilters:
     """The filters shared by ``query events`` and ``export``; None means any."""
 
-    actor: str | None = None  # an actor id, or part of a name (case-insensitive)
+    actor: str | None = None  # an actor id, or part of a name (case and accents ignored)
     country: str | None = None  # ISO3 of a source/target actor or of the event's place
     type: str | None = None  # PLOVER type
     modality: str | None = None
@@ -89,20 +90,23 @@ class EventFilters:
 # ------------------------------------------------------------------------------- actors
 
 
+def _name_contains(actor: str) -> ColumnElement[bool]:
+    """The actor's name contains ``actor``, ignoring case and accents ("orban" ~ "Orbán")."""
+    return ActorRow.name_key.contains(name_key(actor), autoescape=True)
+
+
 def actor_ids_matching(session: Session, actor: str) -> list[str]:
-    """Actor ids equal to ``actor``, or whose name contains it (case-insensitive)."""
-    needle = actor.strip().lower()
+    """Actor ids equal to ``actor``, or whose name contains it (case and accents ignored)."""
     rows = session.scalars(
         select(ActorRow.id)
-        .where(or_(ActorRow.id == actor.strip(), func.lower(ActorRow.name).contains(needle)))
+        .where(or_(ActorRow.id == actor.strip(), _name_contains(actor)))
         .order_by(ActorRow.id)
     )
     return list(rows)
 
 
 def _actor_condition(actor: str) -> ColumnElement[bool]:
-    needle = actor.strip().lower()
-    named = select(ActorRow.id).where(func.lower(ActorRow.name).contains(needle))
+    named = select(ActorRow.id).where(_name_contains(actor))
     return or_(EventActorRow.actor_id == actor.strip(), EventActorRow.actor_id.in_(named))
 
 
@@ -154,7 +158,7 @@ def _filter_events(stmt: _S, filters: EventFilters) -> _S:
 def query_events(
     session: Session, *, filters: EventFilters | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
-    """Events matching the filters, oldest first, each a flat dict ready to print."""
+    """Events matching the filters, oldest first and undated last, each a flat dict."""
     filters = filters or EventFilters()
     sentence_text = func.substr(
         ArticleRow.text, SentenceRow.start + 1, SentenceRow.end - SentenceRow.start
@@ -185,8 +189,9 @@ def query_events(
             ),
         )
     )
+    # Undated events last, on SQLite (NULLs first) and PostgreSQL (NULLs last) alike.
     stmt = _filter_events(stmt, filters).order_by(
-        EventRow.day, EventRow.article_key, EventRow.ordinal
+        EventRow.day.is_(None), EventRow.day, EventRow.article_key, EventRow.ordinal
     )
     if limit:
         stmt = stmt.limit(limit)
@@ -281,17 +286,17 @@ def query_quotes(
         .outerjoin(ActorRow, ActorRow.id == QuoteRow.speaker)
     )
     if speaker:
-        needle = speaker.strip().lower()
-        stmt = stmt.where(
-            or_(QuoteRow.speaker == speaker.strip(), func.lower(ActorRow.name).contains(needle))
-        )
+        stmt = stmt.where(or_(QuoteRow.speaker == speaker.strip(), _name_contains(speaker)))
     if kind:
         stmt = stmt.where(QuoteRow.kind == kind.lower())
     if since:
         stmt = stmt.where(ArticleRow.published >= since)
     if until:
         stmt = stmt.where(ArticleRow.published <= until)
-    stmt = stmt.order_by(ArticleRow.published, QuoteRow.article_key, QuoteRow.ordinal)
+    stmt = stmt.order_by(
+        ArticleRow.published.is_(None), ArticleRow.published, QuoteRow.article_key,
+        QuoteRow.ordinal,
+    )  # fmt: skip
     if limit:
         stmt = stmt.limit(limit)
     return [
@@ -363,7 +368,7 @@ def actor_timeline(
                     "url": quote["url"],
                 }
             )
-    rows.sort(key=lambda r: (r["date"] or "", r["article"], r["kind"]))
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["article"], r["kind"]))
     return rows[:limit] if limit else rows
 
 

@@ -7,6 +7,7 @@ caller owns the transaction (commit in batches); a rolled-back batch leaves noth
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from typing import Any, cast
@@ -45,6 +46,13 @@ def newsevents_version() -> str:
         return "unknown"
 
 
+def name_key(name: str) -> str:
+    """A name as actor search compares it: no accents, lower case ("Orbán" -> "orban")."""
+    from newsevents.kb import fold
+
+    return " ".join(fold(name).casefold().split())
+
+
 def document_key(document: Document) -> str:
     """The article's identity in the store: its URL when it has one, else its text."""
     return article_id(document.article.text, document.article.url)
@@ -76,8 +84,27 @@ def save_documents(
     An article already stored under the same key is replaced (its old rows deleted first),
     so calling this twice with one document leaves one copy.
     """
+    return store_documents(session, documents, pipeline_version).keys
+
+
+@dataclass
+class Saved:
+    """What a save did: the keys stored, in order, and those whose earlier rows it replaced."""
+
+    keys: list[str]
+    replaced: set[str]
+
+
+def store_documents(
+    session: Session, documents: Sequence[Document], pipeline_version: str
+) -> Saved:
+    """save_documents, telling which articles were already there (replaced, not added).
+
+    The check is made where the old rows are deleted, in the saving transaction: an
+    article another process stored after the caller looked counts as replaced.
+    """
     if not documents:
-        return []
+        return Saved([], set())
     rows = _Rows(pipeline_version)
     keys: list[str] = []
     for document in documents:
@@ -86,12 +113,12 @@ def save_documents(
             continue  # the same article twice in one batch: store it once
         keys.append(key)
         rows.add(key, document)
-    _delete_articles(session, keys)
+    replaced = _delete_articles(session, keys)
     _insert_actors(session, rows.actors)
     for table, values in rows.tables():
         if values:
             _bulk_insert(session, table, values)
-    return keys
+    return Saved(keys, set(replaced))
 
 
 def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -114,14 +141,16 @@ def delete_articles(session: Session, keys: Sequence[str]) -> None:
     _delete_articles(session, list(keys))
 
 
-def _delete_articles(session: Session, keys: list[str]) -> None:
+def _delete_articles(session: Session, keys: list[str]) -> list[str]:
+    """Delete the stored rows of these articles; the keys that were stored."""
     stored = list(stored_versions(session, keys))
     if not stored:
-        return
+        return []
     for name in (*CHILD_TABLES, "articles"):
         table = _table(name)
         column = table.c["key" if name == "articles" else "article_key"]
         session.execute(delete(table).where(column.in_(stored)))
+    return stored
 
 
 def _insert_actors(session: Session, actors: dict[str, dict[str, Any]]) -> None:
@@ -212,6 +241,7 @@ class _Rows:
                 {
                     "id": actor.id,
                     "name": actor.name,
+                    "name_key": name_key(actor.name),
                     "type": actor.type,
                     "country": actor.country,
                     "sector": actor.sector,
