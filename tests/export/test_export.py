@@ -230,13 +230,13 @@ def test_undated_articles_give_undated_events(tmp_path: Path, documents: list[Do
         for event in document.events:
             event.time = None
     store = _saved(tmp_path, documents)
-    assert run(store, "gdelt", tmp_path / "e.tsv") == 7
+    assert run(store, "gdelt", tmp_path / "e.tsv", every=True) == 7
     rows = [r.split("\t") for r in (tmp_path / "e.tsv").read_text().splitlines()]
     for row in rows:
         record = dict(zip(COLUMNS, row, strict=True))
         dates = [record[c] for c in ("Day", "MonthYear", "Year", "FractionDate")]
         assert dates == ["", "", "", ""] and record["DATEADDED"]
-    assert run(store, "plover", tmp_path / "p.jsonl") == 7
+    assert run(store, "plover", tmp_path / "p.jsonl", every=True) == 7
     plover = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert all(r["date"] is None for r in plover)
     store.close()
