@@ -210,13 +210,16 @@ def train_events(
     ] = None,
 ) -> None:
     """Train the learned event pass on the annotated corpus; print cross-validated figures."""
+    from rich.progress import Progress
+
     from newsevents.extract.event_model import MODEL_FILE
     from newsevents.train.corpus import CORPUS_DIR, load_corpus
     from newsevents.train.events import train
 
     try:
         articles = load_corpus(corpus or CORPUS_DIR)
-        report = train(articles, out=model_out or MODEL_FILE)
+        with Progress(console=err, transient=True) as progress:
+            report = train(articles, out=model_out or MODEL_FILE, progress=progress)
     except NewsEventsError as e:
         raise fail(e) from None
     train_n = sum(a.split == "train" for a in articles)

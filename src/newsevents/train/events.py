@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rich.progress import Progress
 from spacy.tokens import Doc
 
 from newsevents import nlp
@@ -230,9 +231,22 @@ def _add(total: dict[str, Score], part: dict[str, Score]) -> None:
         total.setdefault(name, Score()).add(s)
 
 
-def train(articles: Sequence[AnnotatedArticle], *, out: Path = MODEL_FILE, k: int = 5) -> Report:
+def train(
+    articles: Sequence[AnnotatedArticle],
+    *,
+    out: Path = MODEL_FILE,
+    k: int = 5,
+    progress: Progress | None = None,
+) -> Report:
     """Cross-validate, choose thresholds, fit on every training article, write the model."""
+    task = progress.add_task("training: parse, 5 folds, fit", total=k + 2) if progress else None
+
+    def step() -> None:
+        if progress is not None and task is not None:
+            progress.advance(task)
+
     prepared = prepare(articles)
+    step()
     training = [p for p in prepared if p.article.split == "train"]
     held = [p for p in prepared if p.article.split == "held"]
     parts = folds(training, k)
@@ -248,12 +262,14 @@ def train(articles: Sequence[AnnotatedArticle], *, out: Path = MODEL_FILE, k: in
         for s, setting in enumerate(settings):
             keep, add, retype = setting
             _add(by_setting[s], score(test, replace(base, keep=keep, add=add, retype=retype)))
+        step()
     best = max(range(len(settings)), key=lambda s: by_setting[s]["events typed"].f1)
     vocabulary = trigger_vocabulary(training)
     examples = [ex for p in training for ex in labelled_examples(p, vocabulary)]
     keep, add, retype = settings[best]
     model = fit(examples, vocabulary, keep=keep, add=add, retype=retype)
     save_model(model, out)
+    step()
     return Report(
         rules_cv=rules_cv,
         model_cv=by_setting[best],
