@@ -170,3 +170,23 @@ class UnknownActor(NewsEventsError):
 class BadExportPath(NewsEventsError):
     code = "E130"
     template = "{problem}. Give --out a path that can be created and written to."
+
+
+class UnknownArticle(NewsEventsError):
+    code = "E150"
+    template = "no stored article has this key. List the stored articles with GET /api/articles."
+
+
+class BadRequestParameter(NewsEventsError):
+    code = "E151"
+    template = "{problem}. See /docs for this endpoint's parameters and their types."
+
+
+class NoSuchEndpoint(NewsEventsError):
+    code = "E152"
+    template = "{problem}. See /docs for the API's endpoints and methods."
+
+
+class ServerFault(NewsEventsError):
+    code = "E159"
+    template = "the server failed on this request ({problem}). This is a bug: please report it."

@@ -1,0 +1,76 @@
+"""What routes get injected: a session on the app's store, paging, and the event filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from newsevents.api.settings import ServeSettings
+from newsevents.store import Store
+from newsevents.store.queries import EventFilters
+
+MAX_OFFSET = 10**9
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> ServeSettings:
+    settings: ServeSettings = request.app.state.settings
+    return settings
+
+
+def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
+    with store.session() as session:
+        yield session
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    offset: int
+
+
+def paging(
+    settings: Annotated[ServeSettings, Depends(get_settings)],
+    limit: Annotated[int | None, Query(ge=1, le=500, description="Rows per page.")] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
+) -> Paging:
+    size = settings.page_size if limit is None else min(limit, settings.max_page_size)
+    return Paging(limit=size, offset=offset)
+
+
+def event_filters(
+    actor: Annotated[
+        str | None, Query(description="Actor id (person:vladimir-putin) or part of a name.")
+    ] = None,
+    country: Annotated[str | None, Query(description="ISO3 of an actor or the place.")] = None,
+    sector: Annotated[str | None, Query(description="Sector of an actor (GOV, MIL...).")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT).")] = None,
+    cameo: Annotated[str | None, Query(description="CAMEO code prefix (19, 042).")] = None,
+    modality: Annotated[
+        str | None, Query(description="occurred, planned, hypothetical or negated.")
+    ] = None,
+    since: Annotated[str | None, Query(description="From this date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Up to this date, YYYY-MM-DD.")] = None,
+    place: Annotated[str | None, Query(description="Place name (Kyiv).")] = None,
+    text: Annotated[str | None, Query(description="Words in the trigger or sentence.")] = None,
+) -> EventFilters:
+    """The filters of ``newsevents query events``; empty strings mean no filter."""
+    return EventFilters(
+        actor=actor or None, country=country or None, sector=sector or None, type=type or None,
+        cameo=cameo or None, modality=modality or None, since=since or None,
+        until=until or None, place=place or None, text=text or None,
+    )  # fmt: skip
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+PagingDep = Annotated[Paging, Depends(paging)]
+FiltersDep = Annotated[EventFilters, Depends(event_filters)]
+SettingsDep = Annotated[ServeSettings, Depends(get_settings)]

@@ -1,0 +1,90 @@
+"""GET /api/actors (search), /api/actors/{id}, its timeline and network."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from newsevents.api.deps import FiltersDep, PagingDep, SessionDep, SettingsDep
+from newsevents.api.schemas import ActorPage, ActorProfile, Network, TimelinePage
+from newsevents.store.queries import (
+    actor_network,
+    actor_profile,
+    actor_timeline,
+    count_actors,
+    search_actors,
+)
+
+router = APIRouter(prefix="/api", tags=["actors"])
+
+
+@router.get("/actors", response_model=ActorPage)
+def actors(
+    session: SessionDep,
+    page: PagingDep,
+    q: Annotated[str | None, Query(description="Part of the id or name.")] = None,
+    country: Annotated[str | None, Query(description="ISO3 country.")] = None,
+    type: Annotated[str | None, Query(description="person, organization, government...")] = None,
+    sector: Annotated[str | None, Query(description="Sector code (GOV, MIL...).")] = None,
+) -> dict[str, Any]:
+    """Actors whose id or name contains q, by name, with their counts."""
+    found = dict(q=q or None, country=country or None, type=type or None, sector=sector or None)
+    return {
+        "total": count_actors(session, **found),
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": search_actors(session, **found, limit=page.limit, offset=page.offset),
+    }
+
+
+@router.get("/network", response_model=Network)
+def network(
+    session: SessionDep,
+    filters: FiltersDep,
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="The heaviest edges kept.")] = 100,
+) -> dict[str, Any]:
+    """Who acts on whom among the selected events (all filters of /api/events apply)."""
+    edges = min(limit, settings.max_network_edges)
+    return actor_network(session, filters=filters, limit=edges)
+
+
+@router.get("/actors/{actor_id}", response_model=ActorProfile)
+def actor(session: SessionDep, actor_id: str) -> dict[str, Any]:
+    """One actor by its exact id: fields, counts, and the roles articles gave it."""
+    return actor_profile(session, actor_id)
+
+
+@router.get("/actors/{actor_id}/timeline", response_model=TimelinePage)
+def timeline(
+    session: SessionDep,
+    page: PagingDep,
+    actor_id: str,
+    since: Annotated[str | None, Query(description="From this date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Up to this date, YYYY-MM-DD.")] = None,
+) -> dict[str, Any]:
+    """What the actor did, had done to it, and said, in date order."""
+    actor_profile(session, actor_id)  # an unknown id is a 404, not a name search
+    rows = actor_timeline(session, actor_id, since=since or None, until=until or None)
+    return {
+        "actor": actor_id,
+        "total": len(rows),
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": rows[page.offset : page.offset + page.limit],
+    }
+
+
+@router.get("/actors/{actor_id}/network", response_model=Network)
+def actor_network_route(
+    session: SessionDep,
+    filters: FiltersDep,
+    settings: SettingsDep,
+    actor_id: str,
+    limit: Annotated[int, Query(ge=1, le=500, description="The heaviest edges kept.")] = 100,
+) -> dict[str, Any]:
+    """Who acts on whom around one actor, weighted by events (filters as /api/events)."""
+    actor_profile(session, actor_id)
+    edges = min(limit, settings.max_network_edges)
+    return actor_network(session, actor=actor_id, filters=filters, limit=edges)

@@ -1,0 +1,36 @@
+"""GET /api/quotes: quotes by speaker and words."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from newsevents.api.deps import PagingDep, SessionDep
+from newsevents.api.schemas import QuotePage
+from newsevents.store.queries import count_quotes, query_quotes
+
+router = APIRouter(prefix="/api/quotes", tags=["quotes"])
+
+
+@router.get("", response_model=QuotePage)
+def quotes(
+    session: SessionDep,
+    page: PagingDep,
+    speaker: Annotated[str | None, Query(description="Actor id or part of a name.")] = None,
+    text: Annotated[str | None, Query(description="Words of the quote.")] = None,
+    kind: Annotated[str | None, Query(description="direct, partial or indirect.")] = None,
+    since: Annotated[str | None, Query(description="Published from, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Published up to, YYYY-MM-DD.")] = None,
+) -> dict[str, Any]:
+    """Quotes, oldest article first: the rows of `newsevents query quotes`."""
+    found = dict(
+        speaker=speaker or None, text=text or None, kind=kind or None,
+        since=since or None, until=until or None,
+    )  # fmt: skip
+    return {
+        "total": count_quotes(session, **found),
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": query_quotes(session, **found, limit=page.limit, offset=page.offset),
+    }
