@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from newsevents.api.settings import ServeSettings
+from newsevents.records import ACTOR_TYPES, MODALITIES, PLOVER_TYPES, QUOTE_KINDS, SECTORS
 from newsevents.store import Store
 from newsevents.store.queries import EventFilters
 
@@ -46,27 +47,48 @@ def paging(
     return Paging(limit=size, offset=offset)
 
 
+# Documented in the schema so clients (and schemathesis) know the valid values; the
+# store's EventFilters checks them and answers a bad one with the CLI's [E120].
+DATE = {"format": "date"}
+TYPES = {"enum": list(PLOVER_TYPES)}
+SECTOR_CODES = {"enum": list(SECTORS)}
+MODALITY_NAMES = {"enum": list(MODALITIES)}
+CAMEO_PREFIX = {"pattern": "^[0-9]{1,4}$"}
+QUOTE_KIND_NAMES = {"enum": list(QUOTE_KINDS)}
+ACTOR_TYPE_NAMES = {"enum": list(ACTOR_TYPES)}
+
+
 def event_filters(
     actor: Annotated[
         str | None, Query(description="Actor id (person:vladimir-putin) or part of a name.")
     ] = None,
     country: Annotated[str | None, Query(description="ISO3 of an actor or the place.")] = None,
-    sector: Annotated[str | None, Query(description="Sector of an actor (GOV, MIL...).")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT).")] = None,
-    cameo: Annotated[str | None, Query(description="CAMEO code prefix (19, 042).")] = None,
-    modality: Annotated[
-        str | None, Query(description="occurred, planned, hypothetical or negated.")
+    sector: Annotated[
+        str | None, Query(description="Sector of an actor.", json_schema_extra=SECTOR_CODES)
     ] = None,
-    since: Annotated[str | None, Query(description="From this date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(description="Up to this date, YYYY-MM-DD.")] = None,
+    type: Annotated[
+        str | None, Query(description="PLOVER event type.", json_schema_extra=TYPES)
+    ] = None,
+    cameo: Annotated[
+        str | None,
+        Query(description="CAMEO code prefix (19, 042).", json_schema_extra=CAMEO_PREFIX),
+    ] = None,
+    modality: Annotated[
+        str | None, Query(description="The event's modality.", json_schema_extra=MODALITY_NAMES)
+    ] = None,
+    since: Annotated[
+        str | None, Query(description="From this date, YYYY-MM-DD.", json_schema_extra=DATE)
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Up to this date, YYYY-MM-DD.", json_schema_extra=DATE)
+    ] = None,
     place: Annotated[str | None, Query(description="Place name (Kyiv).")] = None,
     text: Annotated[str | None, Query(description="Words in the trigger or sentence.")] = None,
 ) -> EventFilters:
-    """The filters of ``newsevents query events``; empty strings mean no filter."""
+    """The filters of ``newsevents query events``, checked as the CLI checks them."""
     return EventFilters(
-        actor=actor or None, country=country or None, sector=sector or None, type=type or None,
-        cameo=cameo or None, modality=modality or None, since=since or None,
-        until=until or None, place=place or None, text=text or None,
+        actor=actor, country=country, sector=sector, type=type, cameo=cameo,
+        modality=modality, since=since, until=until, place=place, text=text,
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from newsevents.records import (
     ACTOR_TYPES,
     MODALITIES,
     PLOVER_TYPES,
+    QUOTE_KINDS,
     SECTORS,
     Actor,
     Article,
@@ -90,6 +91,9 @@ class EventFilters:
             value = getattr(self, name)
             if value is not None:
                 try:
+                    # Only YYYY-MM-DD: stored dates compare as such strings (not 20250101).
+                    if len(value) != 10:
+                        raise ValueError(value)
                     date.fromisoformat(value)
                 except ValueError as e:
                     raise BadQuery(
@@ -375,6 +379,8 @@ def _quote_select(
     speaker_ids: Sequence[str] | None = None,
 ) -> Select[*tuple[Any, ...]]:
     EventFilters(since=since, until=until)  # validates the dates
+    if kind is not None and kind.lower() not in QUOTE_KINDS:
+        raise BadQuery("kind", problem=f"{kind!r} is not a quote kind ({', '.join(QUOTE_KINDS)})")
     stmt = (
         select(QuoteRow, ActorRow.name, ArticleRow.title, ArticleRow.url, ArticleRow.published)
         .join(ArticleRow, ArticleRow.key == QuoteRow.article_key)

@@ -6,7 +6,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from newsevents.api.deps import FiltersDep, PagingDep, SessionDep, SettingsDep
+from newsevents.api.deps import (
+    ACTOR_TYPE_NAMES,
+    DATE,
+    SECTOR_CODES,
+    FiltersDep,
+    PagingDep,
+    SessionDep,
+    SettingsDep,
+)
 from newsevents.api.schemas import ActorPage, ActorProfile, Network, TimelinePage
 from newsevents.store.queries import (
     actor_network,
@@ -25,11 +33,15 @@ def actors(
     page: PagingDep,
     q: Annotated[str | None, Query(description="Part of the id or name.")] = None,
     country: Annotated[str | None, Query(description="ISO3 country.")] = None,
-    type: Annotated[str | None, Query(description="person, organization, government...")] = None,
-    sector: Annotated[str | None, Query(description="Sector code (GOV, MIL...).")] = None,
+    type: Annotated[
+        str | None, Query(description="The actor's type.", json_schema_extra=ACTOR_TYPE_NAMES)
+    ] = None,
+    sector: Annotated[
+        str | None, Query(description="Sector code.", json_schema_extra=SECTOR_CODES)
+    ] = None,
 ) -> dict[str, Any]:
     """Actors whose id or name contains q, by name, with their counts."""
-    found = dict(q=q or None, country=country or None, type=type or None, sector=sector or None)
+    found = dict(q=q, country=country, type=type, sector=sector)
     return {
         "total": count_actors(session, **found),
         "limit": page.limit,
@@ -61,12 +73,16 @@ def timeline(
     session: SessionDep,
     page: PagingDep,
     actor_id: str,
-    since: Annotated[str | None, Query(description="From this date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(description="Up to this date, YYYY-MM-DD.")] = None,
+    since: Annotated[
+        str | None, Query(description="From this date, YYYY-MM-DD.", json_schema_extra=DATE)
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Up to this date, YYYY-MM-DD.", json_schema_extra=DATE)
+    ] = None,
 ) -> dict[str, Any]:
     """What the actor did, had done to it, and said, in date order."""
     actor_profile(session, actor_id)  # an unknown id is a 404, not a name search
-    rows = actor_timeline(session, actor_id, since=since or None, until=until or None)
+    rows = actor_timeline(session, actor_id, since=since, until=until)
     return {
         "actor": actor_id,
         "total": len(rows),
