@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from newsevents.errors import BadQuery, UnknownActor, UnknownArticle
@@ -125,7 +125,20 @@ def _actor_condition(actor: str) -> ColumnElement[bool]:
     return or_(EventActorRow.actor_id == actor.strip(), EventActorRow.actor_id.in_(named))
 
 
-def _event_actor_exists(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+def _event_actor_exists(
+    condition: ColumnElement[bool], *, drive: bool = False
+) -> ColumnElement[bool]:
+    """Events with a source or target actor meeting ``condition``.
+
+    ``drive`` finds them from the actor side (an IN on the event's key: the database reads
+    only the matching event_actors rows), which is best when this filter selects few
+    events; otherwise each event is probed (EXISTS), best when an index on the events
+    (type, date) already narrows them or gives the order.
+    """
+    if drive:
+        return tuple_(EventRow.article_key, EventRow.ordinal).in_(
+            select(EventActorRow.article_key, EventActorRow.event_ordinal).where(condition)
+        )
     return exists().where(
         EventActorRow.article_key == EventRow.article_key,
         EventActorRow.event_ordinal == EventRow.ordinal,
@@ -133,9 +146,15 @@ def _event_actor_exists(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     )
 
 
-def _event_place_exists(condition: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
+def _event_place_exists(
+    condition: Callable[[Any], ColumnElement[bool]], *, drive: bool = False
+) -> ColumnElement[bool]:
     # An alias: the outer query may join places itself, and must not correlate with this.
     place = aliased(PlaceRow)
+    if drive:
+        return tuple_(EventRow.article_key, EventRow.place_ordinal).in_(
+            select(place.article_key, place.ordinal).where(condition(place))
+        )
     return exists().where(
         place.article_key == EventRow.article_key,
         place.ordinal == EventRow.place_ordinal,
@@ -143,8 +162,24 @@ def _event_place_exists(condition: Callable[[Any], ColumnElement[bool]]) -> Colu
     )
 
 
-def _filter_events(stmt: _S, filters: EventFilters) -> _S:
+def _country_condition(country: str) -> ColumnElement[bool]:
+    code = country.strip().upper()
+    return EventActorRow.actor_id.in_(select(ActorRow.id).where(ActorRow.country == code))
+
+
+def _sector_condition(sector: str) -> ColumnElement[bool]:
+    code = sector.strip().upper()
+    return EventActorRow.actor_id.in_(select(ActorRow.id).where(ActorRow.sector == code))
+
+
+# Filters an index on the events serves (with the date order): actor filters then probe.
+_INDEXED = ("type", "since", "until", "cameo", "place")
+
+
+def _filter_events(stmt: _S, filters: EventFilters, *, drive_actors: bool | None = None) -> _S:
     f = filters
+    if drive_actors is None:
+        drive_actors = not any(getattr(f, name) for name in _INDEXED)
     if f.type:
         stmt = stmt.where(EventRow.type == f.type.upper())
     if f.modality:
@@ -154,25 +189,57 @@ def _filter_events(stmt: _S, filters: EventFilters) -> _S:
     if f.until:
         stmt = stmt.where(EventRow.day <= f.until)
     if f.actor:
-        stmt = stmt.where(_event_actor_exists(_actor_condition(f.actor)))
+        stmt = stmt.where(_event_actor_exists(_actor_condition(f.actor), drive=drive_actors))
     if f.country:
         code = f.country.strip().upper()
-        of_actor = EventActorRow.actor_id.in_(select(ActorRow.id).where(ActorRow.country == code))
         stmt = stmt.where(
-            or_(_event_actor_exists(of_actor), _event_place_exists(lambda p: p.country == code))
+            or_(
+                _event_actor_exists(_country_condition(code), drive=drive_actors),
+                _event_place_exists(lambda p: p.country == code, drive=drive_actors),
+            )
         )
     if f.place:
         place_name = f.place.strip().lower()
-        stmt = stmt.where(_event_place_exists(lambda p: func.lower(p.name) == place_name))
+        stmt = stmt.where(
+            _event_place_exists(lambda p: func.lower(p.name) == place_name, drive=True)
+        )
     if f.sector:
-        code = f.sector.strip().upper()
-        of_sector = EventActorRow.actor_id.in_(select(ActorRow.id).where(ActorRow.sector == code))
-        stmt = stmt.where(_event_actor_exists(of_sector))
+        stmt = stmt.where(_event_actor_exists(_sector_condition(f.sector), drive=drive_actors))
     if f.cameo:
-        stmt = stmt.where(EventRow.cameo.startswith(f.cameo.strip(), autoescape=True))
+        # A range, not LIKE, so the cameo index serves it: "042" <= code < "043".
+        prefix = f.cameo.strip()
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # "19" -> "1:" (':' follows '9')
+        stmt = stmt.where(EventRow.cameo >= prefix, EventRow.cameo < after)
     if f.text:
         stmt = stmt.where(_event_text_condition(f.text))
     return stmt
+
+
+def _page_drives_from_actors(session: Session, filters: EventFilters, *, few: int = 5000) -> bool:
+    """For a page in date order: read from the actor side only when it selects few events.
+
+    An actor in thousands of events is better found by walking the events in date order
+    until the page is full; a rare one by reading its few events and sorting them.
+    """
+    f = filters
+    if any(getattr(f, name) for name in _INDEXED):
+        return False
+    conditions = [
+        condition
+        for value, condition_of in (
+            (f.actor, _actor_condition), (f.country, _country_condition),
+            (f.sector, _sector_condition),
+        )
+        if value
+        for condition in [condition_of(value)]
+    ]  # fmt: skip
+    if not conditions:
+        return True
+    for condition in conditions:
+        rows = select(EventActorRow.actor_id).where(condition).limit(few).subquery()
+        if (session.scalar(select(func.count()).select_from(rows)) or 0) < few:
+            return True
+    return False
 
 
 def _event_text_condition(text: str) -> ColumnElement[bool]:
@@ -231,7 +298,8 @@ def query_events(
             ),
         )
     )
-    stmt = _filter_events(stmt, filters).order_by(
+    drive = _page_drives_from_actors(session, filters) if limit else None
+    stmt = _filter_events(stmt, filters, drive_actors=drive).order_by(
         EventRow.day, EventRow.article_key, EventRow.ordinal
     )
     if limit:
@@ -388,9 +456,10 @@ def _quote_select(
     )
     if speaker:
         needle = speaker.strip().lower()
-        stmt = stmt.where(
-            or_(QuoteRow.speaker == speaker.strip(), func.lower(ActorRow.name).contains(needle))
-        )
+        named = select(ActorRow.id).where(func.lower(ActorRow.name).contains(needle))
+        # Both sides on quotes.speaker (indexed), not on the joined name: an OR across
+        # tables would read every quote.
+        stmt = stmt.where(or_(QuoteRow.speaker == speaker.strip(), QuoteRow.speaker.in_(named)))
     if kind:
         stmt = stmt.where(QuoteRow.kind == kind.lower())
     if since:
