@@ -122,3 +122,13 @@ def test_stats_and_places(corpus: Store) -> None:
         places = event_places(session)
         assert places[0]["name"] == "Tallinn" and places[0]["events"] == 2
         assert event_stats(session, filters=EventFilters(country="POL"))["events"] == 2
+
+
+def test_timeline_pages_are_slices_of_the_whole(corpus: Store) -> None:
+    from newsevents.store.queries import actor_timeline, count_timeline
+
+    with corpus.session() as session:
+        whole = actor_timeline(session, "Virtanen")
+        assert count_timeline(session, "Virtanen") == len(whole) > 2
+        pages = [actor_timeline(session, "Virtanen", limit=2, offset=o) for o in (0, 2, 4)]
+        assert [row for page in pages for row in page] == whole

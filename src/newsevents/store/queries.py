@@ -484,17 +484,21 @@ def actor_timeline(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """What one actor did, had done to it, and said, in date order.
 
     ``actor`` is an actor id or part of a name; when several actors match, all of them
-    are followed (their ids are in each row).
+    are followed (their ids are in each row). Events and quotes each come in date order,
+    so a page needs at most ``offset + limit`` of each.
     """
     ids = actor_ids_matching(session, actor)
     if not ids:
         raise UnknownActor(actor)
+    enough = offset + limit if limit else None
+    filters = EventFilters(actor=actor, since=since, until=until)
     rows: list[dict[str, Any]] = []
-    for event in query_events(session, filters=EventFilters(actor=actor, since=since, until=until)):
+    for event in query_events(session, filters=filters, limit=enough):
         role = "source" if set(ids) & set(event["source_ids"]) else "target"
         rows.append(
             {
@@ -509,7 +513,7 @@ def actor_timeline(
                 "url": event["url"],
             }
         )
-    for quote in query_quotes(session, since=since, until=until, speaker_ids=ids):
+    for quote in query_quotes(session, since=since, until=until, speaker_ids=ids, limit=enough):
         if quote["speaker_id"] in ids:
             rows.append(
                 {
@@ -525,7 +529,21 @@ def actor_timeline(
                 }
             )
     rows.sort(key=lambda r: (r["date"] or "", r["article"], r["kind"]))
-    return rows[:limit] if limit else rows
+    return rows[offset : offset + limit] if limit else rows[offset:]
+
+
+def count_timeline(
+    session: Session, actor: str, *, since: str | None = None, until: str | None = None
+) -> int:
+    """How many rows ``actor_timeline`` returns for the same actor and dates."""
+    ids = actor_ids_matching(session, actor)
+    if not ids:
+        raise UnknownActor(actor)
+    events = count_events(session, filters=EventFilters(actor=actor, since=since, until=until))
+    stmt = _quote_select(
+        speaker=None, kind=None, since=since, until=until, speaker_ids=ids
+    ).with_only_columns(QuoteRow.ordinal)
+    return events + (session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
 
 # ---------------------------------------------------------------------------- documents
@@ -1060,6 +1078,7 @@ __all__ = [
     "count_events",
     "count_quotes",
     "count_rows",
+    "count_timeline",
     "event_places",
     "event_stats",
     "get_document",

@@ -21,6 +21,7 @@ from newsevents.store.queries import (
     actor_profile,
     actor_timeline,
     count_actors,
+    count_timeline,
     search_actors,
 )
 
@@ -82,13 +83,13 @@ def timeline(
 ) -> dict[str, Any]:
     """What the actor did, had done to it, and said, in date order."""
     actor_profile(session, actor_id)  # an unknown id is a 404, not a name search
-    rows = actor_timeline(session, actor_id, since=since, until=until)
+    dates: dict[str, Any] = dict(since=since, until=until)
     return {
         "actor": actor_id,
-        "total": len(rows),
+        "total": count_timeline(session, actor_id, **dates),
         "limit": page.limit,
         "offset": page.offset,
-        "items": rows[page.offset : page.offset + page.limit],
+        "items": actor_timeline(session, actor_id, **dates, limit=page.limit, offset=page.offset),
     }
 
 
