@@ -173,3 +173,13 @@ def test_every_api_route_answers_errors_in_the_shape(live_server: str) -> None:
             assert response.status_code == 422, path
             assert error_of(response)["code"] == "E151"
     assert walked >= 8
+
+
+def test_event_totals_are_exact_up_to_a_bound(served_corpus: str) -> None:
+    from newsevents.api.serving import running_server
+
+    with running_server(served_corpus, exact_events_total=5) as base:
+        page = get(base, "/api/events", limit=3).json()
+        assert page["total"] == 5 and page["total_exact"] is False
+        few = get(base, "/api/events", type="PROTEST").json()
+        assert few["total_exact"] is True and few["total"] == len(few["items"])

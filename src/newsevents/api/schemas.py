@@ -37,6 +37,7 @@ class EventItem(BaseModel):
 
 
 class EventPage(Page):
+    total_exact: bool  # false: there are more than `total` events (counting stopped there)
     items: list[EventItem]
 
 

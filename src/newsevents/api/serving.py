@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from newsevents.api.settings import ServeSettings
 from newsevents.store.db import open_store
@@ -22,14 +23,22 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 @contextmanager
 def running_server(
-    db: str | None, *, host: str = "127.0.0.1", port: int | None = None, log_level: str = "warning"
+    db: str | None,
+    *,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    log_level: str = "warning",
+    **knobs: Any,
 ) -> Iterator[str]:
-    """Serve ``db`` from a background thread until the block ends; yields the base URL."""
+    """Serve ``db`` from a background thread until the block ends; yields the base URL.
+
+    ``knobs`` are other ServeSettings (page_size=20...).
+    """
     import uvicorn
 
     from newsevents.api.app import create_app
 
-    settings = ServeSettings(db=db, host=host, port=port or free_port(host))
+    settings = ServeSettings(db=db, host=host, port=port or free_port(host), **knobs)
     store = open_store(db)
     config = uvicorn.Config(
         create_app(store, settings), host=host, port=settings.port, log_level=log_level

@@ -14,6 +14,7 @@ class ServeSettings:
     port: int = 8000
     page_size: int = 50  # rows per page when a request gives no limit
     max_page_size: int = 500  # the largest limit a request may ask for
+    exact_events_total: int = 1_000  # events are counted up to this; beyond, "total_exact": false
     max_network_edges: int = 500  # the heaviest edges an actor network may return
     max_map_places: int = 2000  # the most places the map endpoint returns
 

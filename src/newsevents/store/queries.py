@@ -307,7 +307,11 @@ def query_events(
     if offset:
         stmt = stmt.offset(offset)
     rows = session.execute(stmt).all()
-    sides = _event_sides(session, sorted({row[0].article_key for row in rows}))
+    if limit and len(rows) <= 500:  # a page: only its events' actors
+        pairs = [(row[0].article_key, row[0].ordinal) for row in rows]
+        sides = _event_sides(session, [], events=pairs)
+    else:
+        sides = _event_sides(session, sorted({row[0].article_key for row in rows}))
     result = []
     for event, title, url, published, place_name, place_country, sentence in rows:
         names = sides.get((event.article_key, event.ordinal), {})
@@ -339,13 +343,26 @@ def query_events(
 
 
 def _event_sides(
-    session: Session, keys: Sequence[str]
+    session: Session, keys: Sequence[str], *, events: Sequence[tuple[str, int]] = ()
 ) -> dict[tuple[str, int], dict[str, list[tuple[str, str]]]]:
-    """{(article, event ordinal): {"source": [(id, name)], "target": [...]}}."""
+    """{(article, event ordinal): {"source": [(id, name)], "target": [...]}}.
+
+    For every event of the articles ``keys``, or for the ``events`` (article, ordinal) given.
+    """
     sides: dict[tuple[str, int], dict[str, list[tuple[str, str]]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for chunk in _chunks(keys, 500):
+    wanted: list[ColumnElement[bool]] = [
+        EventActorRow.article_key.in_(chunk) for chunk in _chunks(keys, 500)
+    ]
+    if events:  # by key and ordinal separately: a row-value IN list defeats SQLite's index
+        wanted.append(
+            and_(
+                EventActorRow.article_key.in_({key for key, _ in events}),
+                EventActorRow.event_ordinal.in_({ordinal for _, ordinal in events}),
+            )
+        )
+    for condition in wanted:
         rows = session.execute(
             select(
                 EventActorRow.article_key,
@@ -355,7 +372,7 @@ def _event_sides(
                 ActorRow.name,
             )
             .outerjoin(ActorRow, ActorRow.id == EventActorRow.actor_id)
-            .where(EventActorRow.article_key.in_(chunk))
+            .where(condition)
             .order_by(
                 EventActorRow.article_key,
                 EventActorRow.event_ordinal,
@@ -711,10 +728,22 @@ def _load_chunk(session: Session, keys: Sequence[str]) -> Iterator[Document]:
 # ----------------------------------------------------------------------------- browsing
 
 
-def count_events(session: Session, *, filters: EventFilters | None = None) -> int:
-    """How many events ``query_events`` returns for the same filters, without a limit."""
-    stmt = _filter_events(select(func.count()).select_from(EventRow), filters or EventFilters())
-    return session.scalar(stmt) or 0
+def count_events(
+    session: Session, *, filters: EventFilters | None = None, at_most: int | None = None
+) -> int:
+    """How many events ``query_events`` returns for the same filters, without a limit.
+
+    With ``at_most``, counting stops after ``at_most + 1`` events (a larger result reads
+    as "more than at_most"): a page's total then costs no more than the page.
+    """
+    filters = filters or EventFilters()
+    if at_most is None:
+        stmt = _filter_events(select(func.count()).select_from(EventRow), filters)
+        return session.scalar(stmt) or 0
+    drive = _page_drives_from_actors(session, filters)
+    found = _filter_events(select(EventRow.ordinal), filters, drive_actors=drive)
+    bounded = found.limit(at_most + 1).subquery()
+    return session.scalar(select(func.count()).select_from(bounded)) or 0
 
 
 def list_articles(

@@ -71,11 +71,12 @@ export function errorBox(error) {
 
 export function pager(page, onPage) {
   const { total, limit, offset } = page;
-  const last = Math.min(offset + limit, total);
+  const exact = page.total_exact !== false;  // past the bound, more pages may follow
+  const last = exact ? Math.min(offset + limit, total) : offset + page.items.length;
   return el("div", { class: "pager" },
     el("button", { type: "button", disabled: offset <= 0, onclick: () => onPage(Math.max(0, offset - limit)) }, "‹ previous"),
-    el("span", { class: "count", text: total ? `${offset + 1}–${last} of ${total}` : "none" }),
-    el("button", { type: "button", disabled: last >= total, onclick: () => onPage(offset + limit) }, "next ›"),
+    el("span", { class: "count", text: total ? `${offset + 1}–${last} of ${exact ? "" : "more than "}${total}` : "none" }),
+    el("button", { type: "button", disabled: exact ? last >= total : page.items.length < limit, onclick: () => onPage(offset + limit) }, "next ›"),
   );
 }
 

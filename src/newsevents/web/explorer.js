@@ -28,7 +28,7 @@ export async function showEvents(root, _arg, query) {
       return el("td", { text: e[c] ?? "" });
     })));
   append(root, [
-    el("div", { class: "toolbar" }, el("span", { class: "total", id: "event-total", text: `${page.total} events` }),
+    el("div", { class: "toolbar" }, el("span", { class: "total", id: "event-total", text: `${page.total_exact ? "" : "more than "}${page.total} events` }),
       "Export this selection: ", exportLink("csv", "CSV"), exportLink("jsonl", "JSONL"), exportLink("gdelt", "GDELT"),
       el("a", { class: "button", href: route("map", "", filters), text: "Map" })),
     el("table", { class: "grid", id: "events" },

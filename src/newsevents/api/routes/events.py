@@ -14,10 +14,18 @@ router = APIRouter(prefix="/api", tags=["events"])
 
 
 @router.get("/events", response_model=EventPage)
-def events(session: SessionDep, page: PagingDep, filters: FiltersDep) -> dict[str, Any]:
-    """Events matching the filters, oldest first: the rows of `newsevents query events`."""
+def events(
+    session: SessionDep, page: PagingDep, filters: FiltersDep, settings: SettingsDep
+) -> dict[str, Any]:
+    """Events matching the filters, oldest first: the rows of `newsevents query events`.
+
+    `total` is exact up to a bound (1,000 by default); past it `total_exact` is false.
+    """
+    bound = settings.exact_events_total
+    found = count_events(session, filters=filters, at_most=bound)
     return {
-        "total": count_events(session, filters=filters),
+        "total": min(found, bound),
+        "total_exact": found <= bound,
         "limit": page.limit,
         "offset": page.offset,
         "items": query_events(session, filters=filters, limit=page.limit, offset=page.offset),
