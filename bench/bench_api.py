@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import sqlite3
@@ -305,10 +306,8 @@ def drain(base: str, *, quiet_ms: float = 100.0, seconds: float = 120.0) -> None
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         began = time.perf_counter()
-        try:
+        with contextlib.suppress(httpx.HTTPError):
             httpx.get(f"{base}/api/articles", params={"limit": 1}, timeout=seconds)
-        except httpx.HTTPError:
-            pass
         if (time.perf_counter() - began) * 1000 < quiet_ms:
             return
         time.sleep(0.5)
