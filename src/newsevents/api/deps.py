@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -17,19 +17,27 @@ from newsevents.store.queries import EventFilters
 MAX_OFFSET = 10**9
 
 
-def get_store(request: Request) -> Store:
+# Dependencies are coroutines: FastAPI runs a plain function's dependency in a worker
+# thread, a hop each; these do no blocking work, so only the route itself takes a thread.
+
+
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> ServeSettings:
+async def get_settings(request: Request) -> ServeSettings:
     settings: ServeSettings = request.app.state.settings
     return settings
 
 
-def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
-    with store.session() as session:
+async def get_session(store: Annotated[Store, Depends(get_store)]) -> AsyncIterator[Session]:
+    # A Session connects lazily, on the route's first query, in the route's thread.
+    session = store.sessions()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class Paging:
     offset: int
 
 
-def paging(
+async def paging(
     settings: Annotated[ServeSettings, Depends(get_settings)],
     limit: Annotated[int | None, Query(ge=1, le=500, description="Rows per page.")] = None,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
@@ -58,7 +66,7 @@ QUOTE_KIND_NAMES = {"enum": list(QUOTE_KINDS)}
 ACTOR_TYPE_NAMES = {"enum": list(ACTOR_TYPES)}
 
 
-def event_filters(
+async def event_filters(
     actor: Annotated[
         str | None, Query(description="Actor id (person:vladimir-putin) or part of a name.")
     ] = None,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from newsevents.api.deps import DATE, PagingDep, SessionDep
 from newsevents.api.schemas import ArticleDocument, ArticlePage
 from newsevents.store.queries import count_articles, get_document, list_articles
+from newsevents.store.save import document_key
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -39,6 +40,4 @@ def articles(
 def article(session: SessionDep, key: str) -> dict[str, Any]:
     """One article with its whole newsevents/1 document (by store key or article id)."""
     document = get_document(session, key)
-    from newsevents.store.save import document_key
-
     return {"key": document_key(document), "document": document.to_dict()}
