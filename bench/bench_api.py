@@ -313,13 +313,15 @@ def drain(base: str, *, quiet_ms: float = 100.0, seconds: float = 120.0) -> None
         time.sleep(0.5)
 
 
-def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """The server, its messages to ``log`` (an unread pipe would fill and stall it)."""
     newsevents = Path(sys.executable).with_name("newsevents")
-    process = subprocess.Popen(
-        [str(newsevents), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [str(newsevents), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -355,7 +357,8 @@ def main() -> int:
         print(f"built in {time.perf_counter() - began:.0f} s", file=sys.stderr)
     pools = make_pools(random.Random(14))
     port = free_port()
-    process = serve(db, port)
+    log = Path(folder.name) / "serve.log"
+    process = serve(db, port, log)
     base = f"http://127.0.0.1:{port}"
     rng = random.Random(7)
     failed_goal = []
@@ -391,6 +394,9 @@ def main() -> int:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        problems = log.read_text(errors="replace").strip().splitlines()
+        if len(problems) > 1:
+            print("\nserver messages (last lines):", *problems[-15:], sep="\n  ")
         folder.cleanup()
     if "users" in args.models:
         verdict = "met" if not failed_goal else f"missed by {', '.join(failed_goal)}"
