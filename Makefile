@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test fuzz eval train bench bench-quotes bench-times bench-store bench-coref lint clean
+.PHONY: install demo test fuzz eval train bench bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,16 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/newsevents demo
 
-test: install
+# The browser tests drive Debian's Chromium; installed here (as root) when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "$(CHROMIUM) is missing: run 'sudo apt-get install chromium' for the browser tests"; \
+	fi
+
+test: install $(CHROMIUM)
 	$(BIN)/pytest
 
 # The property-based suite (tests/fuzz) for FUZZ_SECONDS in all; `make test` runs a short pass.
@@ -74,6 +83,18 @@ bench-coref: install
 
 bench-store: install
 	$(BIN)/python bench/bench_store.py
+
+# 100,000 synthetic articles' records, served on 127.0.0.1, 50 concurrent clients.
+bench-api: install
+	$(BIN)/python bench/bench_api.py
+
+# The API and the page on DB (the bundled sample is ingested into a new one first).
+DB ?= newsevents.db
+serve: install
+	@if [ ! -f "$(DB)" ]; then \
+		$(BIN)/newsevents ingest src/newsevents/data/budapest.txt --published 2025-10-17 --db "$(DB)"; \
+	fi
+	$(BIN)/newsevents serve --db "$(DB)"
 
 lint: install
 	$(BIN)/ruff check src tests bench

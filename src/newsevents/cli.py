@@ -384,6 +384,30 @@ def export(
     err.print(f"{written} {unit} written to {out_path}", markup=False, highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the JSON API (/api/, /docs) and the web page (/) over the corpus database."""
+    import uvicorn
+
+    from newsevents.api import ServeSettings, create_app
+    from newsevents.store.db import open_store
+
+    try:
+        store = open_store(db)
+    except NewsEventsError as e:
+        raise fail(e) from None
+    settings = ServeSettings(db=db, host=host, port=port)
+    err.print(f"serving {store.url} on http://{host}:{port}/ (API docs: /docs)", markup=False)
+    try:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
 def main() -> None:
     app()
 

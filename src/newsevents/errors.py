@@ -217,3 +217,23 @@ class BadExportPath(NewsEventsError):
 class UnknownFormat(NewsEventsError):
     code = "E131"
     template = "unknown export format {value!r}. Give --format one of: {formats}."
+
+
+class UnknownArticle(NewsEventsError):
+    code = "E150"
+    template = "no stored article has this key. List the stored articles with GET /api/articles."
+
+
+class BadRequestParameter(NewsEventsError):
+    code = "E151"
+    template = "{problem}. See /docs for this endpoint's parameters and their types."
+
+
+class NoSuchEndpoint(NewsEventsError):
+    code = "E152"
+    template = "{problem}. See /docs for the API's endpoints and methods."
+
+
+class ServerFault(NewsEventsError):
+    code = "E159"
+    template = "the server failed on this request ({problem}). This is a bug: please report it."

@@ -972,9 +972,7 @@ def test_across_topics_and_regions(
         assert any(actor in m or m in actor for m in mentions), (event.source, event.target)
 
 
-_COOPERATIVE = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-)
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _CAMEO_ROOTS = {
     "AGREE": {"03", "05"}, "CONSULT": {"04", "03"}, "SUPPORT": {"05"}, "CONCEDE": {"08"},
     "COOPERATE": {"06"}, "AID": {"07"}, "RETREAT": {"08"}, "REQUEST": {"02"},

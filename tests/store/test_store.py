@@ -100,7 +100,7 @@ def test_rollback_forgets_cached_actors(store: Store, documents: list[Document])
 
 
 def test_schema_is_migrated_to_head(store: Store) -> None:
-    assert schema_revision(store.engine) == head_revision() == "0002"
+    assert schema_revision(store.engine) == head_revision() == "0003"
     again = open_store(
         store.engine.url.render_as_string(hide_password=False)
     )  # an existing database opens without migrating again

@@ -25,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -164,7 +165,13 @@ class QuoteRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_type_modality", "type", "modality"),)
+    __table_args__ = (
+        Index("ix_events_type_modality", "type", "modality"),
+        # Pages of events come oldest first: these serve the filter and the order at once.
+        Index("ix_events_type_day", "type", "day", "article_key", "ordinal"),
+        Index("ix_events_day_key", "day", "article_key", "ordinal"),
+        Index("ix_events_cameo", "cameo"),
+    )
 
     article_key: Mapped[str] = mapped_column(
         ForeignKey(ARTICLE_FK, ondelete="CASCADE"), primary_key=True
@@ -236,3 +243,7 @@ class IngestLogRow(Base):
     )  # stored | reprocessed | replaced | duplicate | failed
     code: Mapped[str | None] = mapped_column(String(8))
     message: Mapped[str | None] = mapped_column(Text)
+
+
+# Place names are matched case-insensitively (``--place kyiv``).
+Index("ix_places_lower_name", func.lower(PlaceRow.name))

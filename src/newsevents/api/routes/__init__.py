@@ -1,0 +1,1 @@
+"""One router per resource; each only parses its request and calls store/queries.py."""
