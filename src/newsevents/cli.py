@@ -227,6 +227,8 @@ def train_events(
         f"{len(articles)} articles ({train_n} train, {len(articles) - train_n} held out), "
         f"{report.examples} candidates, {report.vocabulary} open trigger lemmas"
     )
+    for (keep, add, retype), f1 in report.by_setting.items():
+        out.print(f"5-fold typed F1 {f1:.3f} with keep {keep} add {add} retype {retype}")
     out.print(f"thresholds {report.thresholds}")
     for label, figures in (
         ("5-fold rules", report.rules_cv),

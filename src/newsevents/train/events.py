@@ -41,8 +41,9 @@ OPTIONAL_WEIGHT = 0.5  # an event the annotator marked optional teaches half as 
 MIN_TRIGGER_COUNT = 2  # a lemma joins the open vocabulary after this many annotated triggers
 # Decision thresholds tried by cross-validation: keep (drop a rule candidate above this
 # P(NONE)), add (keep an open candidate above this P), retype (take the model's type above it).
-GRID = [*product((0.65, 0.8, 0.9), (0.5, 0.7), (0.6, 0.8))]
+GRID = [*product((0.65, 0.8, 0.9), (0.5, 0.7), (0.6, 0.8))]  # (keep, add, retype)
 C = 3.0  # inverse regularisation; of 0.3, 1 and 3, 3 gave the best 5-fold figure
+TOLERANCE = 0.01
 
 
 @dataclass
@@ -222,6 +223,7 @@ class Report:
     thresholds: dict[str, float]
     rules_held: dict[str, Score]
     model_held: dict[str, Score]
+    by_setting: dict[tuple[float, float, float], float]  # 5-fold typed F1 of each setting
     examples: int
     vocabulary: int
 
@@ -263,7 +265,12 @@ def train(
             keep, add, retype = setting
             _add(by_setting[s], score(test, replace(base, keep=keep, add=add, retype=retype)))
         step()
-    best = max(range(len(settings)), key=lambda s: by_setting[s]["events typed"].f1)
+    top = max(by_setting[s]["events typed"].f1 for s in range(len(settings)))
+    # Of the settings within TOLERANCE of the best 5-fold F1, the one that overrides the
+    # hand-written rules least (highest keep, then add, then retype): the rules carry
+    # conventions of the contract's own gold that the corpus does not teach.
+    near = [s for s in range(len(settings)) if by_setting[s]["events typed"].f1 >= top - TOLERANCE]
+    best = max(near, key=lambda s: settings[s])
     vocabulary = trigger_vocabulary(training)
     examples = [ex for p in training for ex in labelled_examples(p, vocabulary)]
     keep, add, retype = settings[best]
@@ -278,4 +285,5 @@ def train(
         model_held=score(held, model),
         examples=len(examples),
         vocabulary=len(vocabulary),
+        by_setting={settings[s]: by_setting[s]["events typed"].f1 for s in range(len(settings))},
     )
