@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test eval bench bench-quotes bench-times bench-store bench-coref lint clean
+.PHONY: install demo test eval bench bench-scale bench-quotes bench-times bench-store bench-coref lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+bench-scale: install
+	$(BIN)/python bench/bench_scale.py
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

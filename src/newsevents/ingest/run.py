@@ -85,12 +85,17 @@ def ingest(
         while chunk := list(islice(source, batch_size)):
             batch = _Batch(report, notify)
             articles: list[tuple[Article, str]] = []
+            extracted: dict[str, Document] = {}  # from a `newsevents batch` folder
             for item in chunk:
                 report.read += 1
                 if isinstance(item, NewsEventsError):
                     batch.fail(item)
                 elif isinstance(item, KnownUrl):
                     batch.duplicate(item.url, article_id("", item.url))
+                elif isinstance(item, Document):
+                    key = article_id(item.article.text, item.article.url)
+                    extracted.setdefault(key, item)
+                    articles.append((item.article, key))
                 else:
                     articles.append((item, article_id(item.text, item.url)))
             stored = stored_versions(session, [key for _, key in articles])
@@ -103,8 +108,9 @@ def ingest(
                     fresh.append((article, key))
                 seen.add(key)
             documents: list[Document] = []
-            results = extract([a for a, _ in fresh])
-            for (article, key), (_, result) in zip(fresh, results, strict=True):
+            results = iter(extract([a for a, key in fresh if key not in extracted]))
+            for article, key in fresh:
+                result = extracted[key] if key in extracted else next(results)[1]
                 if isinstance(result, NewsEventsError):
                     batch.fail(result, key)
                 else:

@@ -21,9 +21,10 @@ from newsevents.ingest.feeds import KnownUrl, feed_articles, looks_like_feed, re
 from newsevents.ingest.html import read_html
 from newsevents.ingest.text import read_jsonl, read_text
 from newsevents.ingest.urls import article_from_page, fetch, http_client, is_url
-from newsevents.records import Article
+from newsevents.records import Article, Document
 
-SourceItem = Article | NewsEventsError | KnownUrl
+# A Document is an article extracted already (the --out folder of `newsevents batch`).
+SourceItem = Article | NewsEventsError | KnownUrl | Document
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
@@ -74,6 +75,14 @@ def _expand(
         yield from _from_url(source, client=client, published=published, skip_url=skip_url)
         return
     path = Path(source)
+    if path.is_dir() and (path / "batch.json").is_file():
+        from newsevents.batch import read_batch_documents
+
+        try:
+            yield from read_batch_documents(path)
+        except NewsEventsError as error:
+            yield error
+        return
     if path.is_dir():
         files = sorted(
             p for p in path.rglob("*")
