@@ -34,7 +34,7 @@ bench: install
 	$(BIN)/python bench/bench.py
 
 bench-scale: install
-	$(BIN)/python bench/bench_scale.py
+	GOLD=$(GOLD) $(BIN)/python bench/bench_scale.py
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

@@ -3,12 +3,14 @@
 Texts: the real news articles of ../shared/gold/polnear and ../shared/gold/gwn, read in
 place into a temporary JSONL (never copied into the repository). Each run is a fresh
 process, so Ray's start-up and every worker's model load are inside the wall time; the
-"steady" rate counts from the first part written to the last, without them.
+"steady" rate counts from the first part begun to the last one written, on the workers'
+clocks, without them.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,38 +22,36 @@ import pyarrow.parquet as pq
 
 from newsevents.batch import OUTPUT_TABLES
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+GOLD = Path(os.environ.get("GOLD", Path(__file__).resolve().parents[2] / "shared" / "gold"))
 CORPORA = ("polnear", "gwn")
 CHUNK_SIZE = 8
 
 
 def write_corpus(path: Path) -> int:
-    """The gold folders' articles as one JSONL; how many."""
-    count = 0
+    """The gold folders' articles as one JSONL (the first $BENCH_ARTICLES); how many."""
+    texts = [t for corpus in CORPORA for t in sorted((GOLD / corpus).glob("*.txt"))]
+    limit = int(os.environ.get("BENCH_ARTICLES", len(texts)))
     with path.open("w", encoding="utf-8") as f:
-        for corpus in CORPORA:
-            for text in sorted((GOLD / corpus).glob("*.txt")):
-                article = {"id": f"{corpus}/{text.stem}", "text": text.read_text(encoding="utf-8")}
-                f.write(json.dumps(article) + "\n")
-                count += 1
-    return count
+        for text in texts[:limit]:
+            article = {"id": f"{text.parent.name}/{text.stem}", "text": text.read_text("utf-8")}
+            f.write(json.dumps(article) + "\n")
+    return len(texts[:limit])
 
 
 def child(source: str, out: str, workers: int) -> None:
     """One batch run (in a fresh process): its report as JSON on stdout."""
     from newsevents.batch import run_batch
 
-    stamps: list[float] = []
-    items: list[int] = []
+    spans: list[tuple[float, float]] = []
 
     def on_part(result: Any) -> None:
-        stamps.append(time.perf_counter())
-        items.append(result.items)
+        spans.append((result.started, result.finished))
 
     report = run_batch(
         Path(source), Path(out), workers=workers, chunk_size=CHUNK_SIZE, on_part=on_part
     )
-    steady = (sum(items) - items[0]) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+    # From the first part begun to the last one written, on the workers' clocks.
+    steady = report.items / (max(e for _, e in spans) - min(s for s, _ in spans))
     print(
         json.dumps(
             {

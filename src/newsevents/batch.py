@@ -82,6 +82,8 @@ class PartResult:
     failures: list[tuple[str, str]]  # (code, message)
     peak_rss_mb: float
     pid: int
+    started: float  # time.time() on the worker: the rate of a run, start-ups left out
+    finished: float
 
 
 @dataclass
@@ -227,6 +229,7 @@ def run_part(part: Part, out: Path) -> PartResult:
     """Read, extract and write one part; the tables appear all at once, under their names."""
     from newsevents.pipeline import extract_documents
 
+    started = time.time()
     items = list(read_part(part))
     failures = [e for e in items if isinstance(e, NewsEventsError)]
     articles = [a for a in items if isinstance(a, Article)]
@@ -251,6 +254,8 @@ def run_part(part: Part, out: Path) -> PartResult:
         failures=[(e.code, str(e)) for e in failures],
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         pid=os.getpid(),
+        started=started,
+        finished=time.time(),
     )
 
 
@@ -370,6 +375,7 @@ def _run_on_ray(
     try:
         if address is None:
             ray.init(
+                address="local",  # a new one, even if this machine runs a cluster
                 num_cpus=workers,
                 include_dashboard=False,
                 object_store_memory=200 * 1024 * 1024,
