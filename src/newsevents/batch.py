@@ -339,8 +339,10 @@ def _check_manifest(out: Path, wanted: dict[str, Any]) -> None:
         if path.is_file():
             found = json.loads(path.read_text(encoding="utf-8"))
             if found != wanted:
-                show = lambda d: ", ".join(f"{k} {d.get(k)}" for k in wanted)  # noqa: E731
-                raise BatchMismatch(str(out), found=show(found), wanted=show(wanted))
+                keys = list(wanted)
+                raise BatchMismatch(
+                    str(out), found=_options(found, keys), wanted=_options(wanted, keys)
+                )
             return
         temporary = out / f".{MANIFEST}.tmp"
         temporary.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
@@ -349,6 +351,10 @@ def _check_manifest(out: Path, wanted: dict[str, Any]) -> None:
         raise BadBatchOutput(str(out), problem=e.strerror or str(e)) from e
     except json.JSONDecodeError as e:
         raise BadBatchOutput(str(path), problem=f"not JSON ({e.msg})") from e
+
+
+def _options(manifest: dict[str, Any], keys: list[str]) -> str:
+    return ", ".join(f"{key} {manifest.get(key)}" for key in keys)
 
 
 def _earlier_failures(out: Path, names: set[str]) -> Counter[str]:
