@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test fuzz eval train bench bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
+.PHONY: install demo test fuzz eval train bench bench-scale bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,9 @@ train: $(VENV)/.train-installed
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+bench-scale: install
+	GOLD=$(GOLD) $(BIN)/python bench/bench_scale.py
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

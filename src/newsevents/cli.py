@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from newsevents.errors import ConflictingOptions, NeedsOutDir, NewsEventsError, NoArticleText
-from newsevents.records import Article
+from newsevents.records import Article, Document
 
 app = typer.Typer(
     name="newsevents",
@@ -76,6 +76,9 @@ def extract(
         Path | None,
         typer.Option("--out", help="Write DIR/ID.json per article (needed for several)."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="For JSONL input: processes, one model each.")
+    ] = 1,
 ) -> None:
     """Extract one article and print it, or every article of a source into --out DIR."""
     from itertools import islice
@@ -94,7 +97,7 @@ def extract(
         else:
             items = iter(expand_sources([source], published=day))
         if out_dir is not None:
-            raise typer.Exit(extract_batch(_articles_or_errors(items), out_dir))
+            raise typer.Exit(extract_batch(_articles_or_errors(items), out_dir, workers=workers))
         if holds_many_articles(source):
             raise NeedsOutDir(source)
         first = list(islice(items, 2))
@@ -123,8 +126,12 @@ def _articles_or_errors(items: Iterable[object]) -> Iterator[Article | NewsEvent
             yield item
 
 
-def extract_batch(items: Iterable[Article | NewsEventsError], out_dir: Path) -> int:
+def extract_batch(
+    items: Iterable[Article | NewsEventsError], out_dir: Path, *, workers: int = 1
+) -> int:
     """Write DIR/ID.json for every good article; report bad ones; 1 if any failed."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from rich.progress import Progress
 
     from newsevents.errors import BadOutputDir
@@ -146,19 +153,61 @@ def extract_batch(items: Iterable[Article | NewsEventsError], out_dir: Path) -> 
             else:
                 yield item
 
-    with Progress(console=err, transient=True) as progress:
+    if workers > 1:
+        from newsevents.batch import extract_in_processes
+
+        results = extract_in_processes(good_articles(), workers=workers)
+    else:
+        results = extract_documents(good_articles())
+    # One writer thread serialises and writes while the pipeline parses the next articles.
+    with Progress(console=err, transient=True) as progress, ThreadPoolExecutor(1) as writer:
         task = progress.add_task("extracting", total=None)
-        for article, document in extract_documents(good_articles()):
+        writes: list[Future[None]] = []
+        for article, document in results:
             progress.advance(task)
             if isinstance(document, NewsEventsError):
                 failed += 1
                 err.print(str(document), markup=False, soft_wrap=True)
                 continue
             path = out_dir / file_name(article.id)
-            path.write_text(document.to_json(indent=1), encoding="utf-8")
+            writes.append(writer.submit(_write_document, path, document))
             written += 1
+        for write in writes:
+            try:
+                write.result()
+            except OSError as e:
+                raise BadOutputDir(str(out_dir), problem=e.strerror or str(e)) from e
     err.print(f"{written} written to {out_dir}, {failed} failed")
     return 1 if failed else 0
+
+
+def _write_document(path: Path, document: Document) -> None:
+    path.write_text(document.to_json(indent=1), encoding="utf-8")
+
+
+@app.command()
+def batch(
+    source: Annotated[Path, typer.Argument(help="ARTICLES.jsonl, a .parquet file, or a folder.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="The folder of Parquet tables.")],
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Ray workers, one model each (default: every CPU)."),
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option(help="A running Ray cluster (ray://HOST:10001 or auto).")
+    ] = None,
+    chunk_size: Annotated[int, typer.Option(min=1, help="Articles per part file.")] = 64,
+) -> None:
+    """Extract many articles on Ray into Parquet tables by part; a rerun does what is missing."""
+    from newsevents.batch import batch_cli
+
+    try:
+        code = batch_cli(
+            source, out_dir, workers=workers, address=address, chunk_size=chunk_size, console=err
+        )
+    except NewsEventsError as e:
+        raise fail(e) from None
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -237,3 +237,34 @@ class NoSuchEndpoint(NewsEventsError):
 class ServerFault(NewsEventsError):
     code = "E159"
     template = "the server failed on this request ({problem}). This is a bug: please report it."
+
+
+class BadBatchInput(NewsEventsError):
+    code = "E140"
+    template = (
+        "{problem}. Give `newsevents batch` a .jsonl or .parquet file, or a folder of them "
+        '(each article an object or row with at least "id" and "text").'
+    )
+
+
+class BatchMismatch(NewsEventsError):
+    code = "E141"
+    template = (
+        "this folder holds a batch written with {found}, not {wanted}. Run again with the "
+        "same options, or give a new --out folder."
+    )
+
+
+class RayUnavailable(NewsEventsError):
+    code = "E142"
+    template = (
+        "cannot run on Ray ({problem}). Install the batch extra (pip install "
+        "'newsevents[batch]'), or check that `ray status` answers at the --address given."
+    )
+
+
+class BadBatchOutput(NewsEventsError):
+    code = "E143"
+    template = (
+        "{problem}. Give `newsevents ingest` the --out folder of a finished `newsevents batch`."
+    )

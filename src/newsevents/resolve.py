@@ -23,7 +23,9 @@ Decisions the contract leaves open:
 
 from __future__ import annotations
 
+import io
 import json
+import pickle
 import re
 import sys
 import time
@@ -315,8 +317,51 @@ def _vessel_class_country(words: Sequence[Word]) -> str | None:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The process-wide lexicon (the KB is read and indexed once)."""
-    return build_lexicon(load_kb())
+    """The process-wide lexicon (the KB is read and indexed once), from the disk cache when
+    it is current: indexing tokenizes every name of the KB, most of a second."""
+    from newsevents import nlp
+    from newsevents.kb import KB_DIR, cache, kb_key
+
+    kb = load_kb()
+    if Path(kb.path).resolve() != KB_DIR.resolve():
+        return build_lexicon(kb)  # another knowledge base (tests): the cache is the package's
+    sources = [Path(__file__), Path(nlp.__file__)]
+    key = cache.files_key(sources, kb_key(), cache.version("spacy"), nlp.MODEL_VERSION)
+    data = cache.read("lexicon", key)
+    if data is not None:
+        try:
+            lex = _LexiconUnpickler(io.BytesIO(data), kb).load()
+        except Exception:  # any unreadable cache is rebuilt, never an error
+            lex = None
+        if isinstance(lex, Lexicon):
+            return lex
+    lex = build_lexicon(kb)
+    buffer = io.BytesIO()
+    _LexiconPickler(buffer, kb).dump(lex)
+    cache.write("lexicon", key, buffer.getvalue())
+    return lex
+
+
+class _LexiconPickler(pickle.Pickler):
+    """Pickles a lexicon without its knowledge base, which is cached on its own."""
+
+    def __init__(self, file: io.BytesIO, kb: KnowledgeBase) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.kb = kb
+
+    def persistent_id(self, obj: object) -> str | None:
+        return "kb" if obj is self.kb else None
+
+
+class _LexiconUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, kb: KnowledgeBase) -> None:
+        super().__init__(file)
+        self.kb = kb
+
+    def persistent_load(self, pid: object) -> KnowledgeBase:
+        if pid != "kb":
+            raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+        return self.kb
 
 
 def is_plural(role: Role) -> bool:

@@ -62,13 +62,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.errors import BadKnowledgeBase
 from newsevents.extract.event_model import EventModel, trigger_features
 from newsevents.extract.spans import MentionIndex, actor_index
-from newsevents.kb import read_table
+from newsevents.kb import read_table, safe_load
 from newsevents.nlp import text_of
 from newsevents.records import (
     PLOVER_TYPES,
@@ -328,7 +327,7 @@ def _senses(section: Any, name: str, path: Path, certainty: float) -> dict[str, 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     """The trigger lexicon, validated; a bad entry raises BadKnowledgeBase naming it."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise BadKnowledgeBase(str(path), problem="expected a mapping at the top level")
     classes = {
@@ -356,7 +355,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def load_modality(path: Path = MODALITY_FILE) -> Modality:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
 
     def get(section: str, key: str) -> frozenset[str]:
         return _words((data.get(section) or {}).get(key), f"{section}.{key}", path)

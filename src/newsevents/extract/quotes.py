@@ -49,10 +49,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.kb import safe_load
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention, Quote
 
@@ -87,7 +87,7 @@ class SpeechLexicon:
 
 
 def _load_lexicon() -> SpeechLexicon:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = safe_load(
         resources.files("newsevents.kb").joinpath("speech.yaml").read_text(encoding="utf-8")
     )
     verbs, channel = raw["verbs"], raw["channel"]

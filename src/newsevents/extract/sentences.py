@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from newsevents.kb import safe_load
 from newsevents.nlp import text_of
 from newsevents.records import Quote, Sentence, Tone
 
@@ -32,7 +32,7 @@ class OpinionCues:
 
 @lru_cache(maxsize=1)
 def opinion_cues() -> OpinionCues:
-    data = yaml.safe_load(OPINION_FILE.read_text(encoding="utf-8"))
+    data = safe_load(OPINION_FILE.read_text(encoding="utf-8"))
     alternatives = "|".join(re.escape(p) for p in sorted(data["phrases"], key=len, reverse=True))
     return OpinionCues(
         phrases=re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE),

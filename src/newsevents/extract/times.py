@@ -54,9 +54,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.kb import safe_load
 from newsevents.nlp import text_of
 from newsevents.records import Time, TimeValue
 
@@ -92,7 +92,7 @@ class _Lexicon:
 
 
 def _load_lexicon() -> _Lexicon:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = safe_load(
         resources.files("newsevents.kb").joinpath("times.yaml").read_text(encoding="utf-8")
     )
     return _Lexicon(

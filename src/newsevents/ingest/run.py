@@ -87,12 +87,17 @@ def ingest(
         while chunk := list(islice(source, batch_size)):
             batch = _Batch(report, notify)
             articles: list[tuple[Article, str]] = []
+            extracted: dict[str, Document] = {}  # from a `newsevents batch` folder
             for item in chunk:
                 report.read += 1
                 if isinstance(item, NewsEventsError):
                     batch.fail(item)
                 elif isinstance(item, KnownUrl):
                     batch.duplicate(item.url, article_id("", item.url))
+                elif isinstance(item, Document):
+                    key = article_id(item.article.text, item.article.url)
+                    extracted.setdefault(key, item)
+                    articles.append((item.article, key))
                 else:
                     try:
                         articles.append((check_article(item), article_id(item.text, item.url)))
@@ -108,18 +113,19 @@ def ingest(
                     fresh.append((article, key))
                 seen.add(key)
             documents: list[Document] = []
-            extracted: list[tuple[Article, str]] = []
-            results = extract([a for a, _ in fresh])
-            for (article, key), (_, result) in zip(fresh, results, strict=True):
+            done: list[tuple[Article, str]] = []
+            results = iter(extract([a for a, key in fresh if key not in extracted]))
+            for article, key in fresh:
+                result = extracted[key] if key in extracted else next(results)[1]
                 if isinstance(result, NewsEventsError):
                     batch.fail(result, key)
                 else:
                     documents.append(result)
-                    extracted.append((article, key))
+                    done.append((article, key))
             # Logged after the save, which knows what it replaced: another run may have
             # stored an article since this one looked.
             saved = store_documents(session, documents, pipeline_version)
-            for article, key in extracted:
+            for article, key in done:
                 status = "stored"
                 if key in saved.replaced:
                     status = "reprocessed" if key in stored else "replaced"

@@ -22,9 +22,10 @@ from newsevents.ingest.feeds import KnownUrl, feed_articles, looks_like_feed, re
 from newsevents.ingest.html import read_html
 from newsevents.ingest.text import read_jsonl, read_text
 from newsevents.ingest.urls import article_from_page, fetch, http_client, is_url
-from newsevents.records import Article
+from newsevents.records import Article, Document
 
-SourceItem = Article | NewsEventsError | KnownUrl
+# A Document is an article extracted already (the --out folder of `newsevents batch`).
+SourceItem = Article | NewsEventsError | KnownUrl | Document
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,14 @@ def expand_sources(
 
 def _expand(source: str, options: ReadOptions) -> Iterator[SourceItem]:
     path = Path(source)
+    if not is_url(source) and path.is_dir() and (path / "batch.json").is_file():
+        from newsevents.batch import read_batch_documents
+
+        try:
+            yield from read_batch_documents(path)
+        except NewsEventsError as error:
+            yield error
+        return
     if not is_url(source) and path.is_dir():
         files = sorted(
             p for p in path.rglob("*")

