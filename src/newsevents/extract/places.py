@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.kb import KB_DIR, KnowledgeBase, load_kb
 from newsevents.kb.gazetteer import (
+    ABBREVIATION,
     MAJOR_POPULATION,
     Candidate,
     Gazetteer,
@@ -220,7 +221,11 @@ def _strip(span: Span) -> Span:
     return doc[start:end]
 
 
-def _lookup(gaz: Gazetteer, text: str) -> list[Candidate]:
+def _lookup(gaz: Gazetteer, text: str, *, dateline: bool = False) -> list[Candidate]:
+    """The candidates of a name; an abbreviation in capitals ("EU", "NATO", "UAE") only
+    names the places it abbreviates, except as a dateline ("ROME -")."""
+    if not dateline and ABBREVIATION.match(text):
+        return gaz.lookup_abbreviation(text)
     found = gaz.lookup(text)
     if not found:
         low = text.casefold()
@@ -368,7 +373,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         dateline = _dateline(span, gaz)
         if dateline is not None:  # "SAN ANTONIO Turner Sports" tagged as one organisation
-            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text))
+            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text, dateline=True))
             continue
         parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
@@ -411,7 +416,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     for run in _name_runs(doc, taken):
         dateline = _dateline(run, gaz)
         run = _grow(dateline or run, gaz)
-        cands = _lookup(gaz, run.text)
+        cands = _lookup(gaz, run.text, dateline=dateline is not None)
         if (
             cands
             and (_strong(cands) or dateline is not None or _locative_name(run, cands, ""))
@@ -576,8 +581,22 @@ def _dateline(span: Span, gaz: Gazetteer) -> Span | None:
         found = gaz.lookup(doc[start:stop].text)
         # a single upper-case word must be a place's own name: "OPS" is no town
         if found and (stop - start > 1 or any(c.primary for c in found)):
+            if stop - start == 1 and not _dateline_break(doc, stop):
+                return None  # "NATO leaders met": a body opening the text, no dateline
             return doc[start:stop]
     return None
+
+
+_DATELINE_BREAK = re.compile(r"\s*(?:[,(:\u2014\u2013]|--?\s|\n|$)")
+
+
+def _dateline_break(doc: Doc, end: int) -> bool:
+    """Whether a dateline ends at token ``end``: "LAGOS, Nigeria -", "KYIV (Reuters) -",
+    "WASHINGTON \u2014", or the end of a line."""
+    if end >= len(doc):
+        return True
+    text = text_of(doc)
+    return _DATELINE_BREAK.match(text, doc[end - 1].idx + len(doc[end - 1])) is not None
 
 
 def _owner(span: Span) -> tuple[Span | None, Span]:
@@ -979,6 +998,9 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 people.setdefault(key(e[-1].text), []).append(e.start_char)
                 surnames.add(key(e[-1].text))
     locative = {key(m.text) for m in mentions if _after_locative(doc, m)}
+    locative |= _city_state_keys(mentions, text_of(doc))
+    teams = _club_names(doc)
+    sports = bool(teams) or sum(t.lower_ in _words("sport") for t in doc) >= 2
     kept = []
     for m in mentions:
         k = key(m.text)
@@ -991,8 +1013,104 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 continue
             if k not in locative and _used_for_a_person(doc, m, people):
                 continue
+            if (k in teams or sports and _city_club(m)) and not _after_locative(doc, m):
+                continue  # "Liverpool FC ... charged Liverpool", "Manchester City fans"
+            if k not in locative and _first_name_used(doc, m):
+                continue  # "his girlfriend Olivia", "Helen, Clarence and Randy Kunz"
         kept.append(m)
     return kept
+
+
+def _city_state_keys(mentions: list[_Mention], text: str) -> set[str]:
+    """Keys of towns written with their state or country: "Austin, Texas" is the city even
+    in an article about Lloyd Austin; not "Freeland, U.S. Trade Representative ..."."""
+    keys: set[str] = set()
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
+        if text[m.end : nxt.start] != ", " or not m.candidates or not nxt.candidates:
+            continue
+        if re.match(r" [A-Z]", text[nxt.end : nxt.end + 2]):
+            continue  # the state or country names something after it
+        region = nxt.candidates[0].entry
+        if region.feature in ("country", "admin") and any(
+            c.entry.feature == "city" and c.entry.country == region.country for c in m.candidates
+        ):
+            keys.add(key(m.text))
+    return keys
+
+
+def _club_names(doc: Doc) -> set[str]:
+    """Keys of the names that the article writes as sports clubs: "Leeds United",
+    "Liverpool FC" -> "leeds", "liverpool"."""
+    clubs = _words("club")
+    names: set[str] = set()
+    for t in doc:
+        if t.i == 0 or t.lower_ not in clubs or not t.text[:1].isupper():
+            continue
+        start = t.i
+        while start > max(0, t.i - 3) and _joinable(doc[start - 1]) and doc[start - 1].is_title:
+            start -= 1
+        if start < t.i and not load_gazetteer().lookup(doc[start : t.i + 1].text):
+            names.add(key(doc[start : t.i].text))
+    return names
+
+
+def _city_club(m: _Mention) -> bool:
+    """ "Manchester City" in a sports story: a name the gazetteer lacks, found as a city
+    only once "City" is dropped, is a club."""
+    return m.text.endswith(" City") and not load_gazetteer().lookup(m.text)
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Keys of people's first names: ``kb/first_names.tsv`` (census) and
+    ``kb/given_names.tsv``."""
+    names: set[str] = set()
+    for name in ("first_names.tsv", "given_names.tsv"):
+        with (KB_DIR / name).open(encoding="utf-8") as f:
+            lines = (line for line in f if line.strip() and not line.startswith("#"))
+            names.update(key(row[0]) for row in csv.reader(lines, delimiter="\t"))
+    names.discard("name")
+    return frozenset(names)
+
+
+def _first_name_used(doc: Doc, m: _Mention) -> bool:
+    """A single word that is a person's first name and, here, names a person: listed with
+    other first names of people ("Helen, Clarence, Irene and Randy Kunz"), or a name that
+    only small towns bear and no preposition of place or neighbouring place supports
+    ("Olivia agreed")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or key(m.text) not in first_names():
+        return False
+    listed = _listed_with(span)
+    firsts = sum(key(t.text) in first_names() for t in listed)
+    if firsts >= 2 and any(t.ent_type_ == "PERSON" for t in listed):
+        return True  # among other first names, one of them a person's
+    top = m.candidates[0].entry if m.candidates else None
+    if top is None or top.feature != "city" or top.population >= MAJOR_POPULATION:
+        return False
+    text = text_of(doc)
+    return not (text[m.end : m.end + 1] == "," or text[max(0, m.start - 2) : m.start] == ", ")
+
+
+def _listed_with(span: Span) -> list[Token]:
+    """The other names of a list of names that holds the span: "Helen, Clarence and Ed";
+    none for a name owning what follows ("Mahathir, Asia's longest serving leader")."""
+    doc = span.doc
+    linked: list[Token] = []
+    if _possessed(span):
+        return linked
+    for step in (-1, 1):
+        i = span.start - 1 if step < 0 else span.end
+        while 0 <= i < len(doc) and len(linked) < 12:
+            t = doc[i]
+            if t.text == "," or t.lower_ in ("and", "or"):
+                i += step
+                continue
+            if t.pos_ != "PROPN" or not t.is_title:
+                break
+            linked.append(t)
+            i += step
+    return linked
 
 
 _SPEECH_VERBS = frozenset("say tell note explain insist claim admit recall tweet ask reply".split())
@@ -1021,7 +1139,11 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
     if root.dep_ == "nsubj" and verb in _MATCH_VERBS | _RESULT_VERBS:
         objects = [c for c in root.head.children if c.dep_ == "dobj"]
         # "Liverpool won the game", "Leeds beat Hull"; not "Paris lost power"
-        return any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects)
+        if any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects):
+            return True
+        return _against_opponent(root.head)  # "Leeds lost to Burnley 2-1", "lost at home"
+    if _opponent(root):
+        return True  # "drew with Arsenal", "lost to Burnley"
     if not m.candidates and len(span) > 1 and m.origin == "ent":
         last = span[-1]
         place_word = any(
@@ -1029,6 +1151,35 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
         )
         return not place_word and any(key(last.text) == k for k in people)
     return False
+
+
+_SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
+
+
+def _opponent(token: Token) -> bool:
+    """The object of "to", "with", "against" after a verb of a match: "lost to Burnley"."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("to", "with", "against")
+        and prep.head.lemma_.lower() in _MATCH_VERBS | _RESULT_VERBS
+    )
+
+
+def _against_opponent(verb: Token) -> bool:
+    """A verb of a result played against a named team, at home or away, or with a score:
+    "lost to Burnley", "drew at home", "won 2-1"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            named = obj.pos_ == "PROPN" and prep.lower_ in ("to", "with", "against")
+            if named or obj.lower_ in ("home", "away"):
+                return True
+    if verb.lower_ in ("away",) or any(c.lower_ == "away" for c in verb.children):
+        return True
+    tail = verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)].text
+    return _SCORE.search(tail) is not None
 
 
 def _is_country_or_capital(m: _Mention) -> bool:
@@ -1058,7 +1209,7 @@ def _after_locative(doc: Doc, m: _Mention) -> bool:
     before = doc[span.start - 1]
     if before.lower_ == "the" and span.start > 1:
         before = doc[span.start - 2]
-    return before.lower_ in _LOCATIVE
+    return before.lower_ in _LOCATIVE and not _opponent(span.root)  # not "lost to Leeds"
 
 
 def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
