@@ -441,3 +441,30 @@ def test_facilities_and_streets_are_found() -> None:
     text = "The protest began outside the Barclays Center and moved down Flatbush Avenue."
     found = places(text)
     assert "Barclays Center" in found and "Flatbush Avenue" in found
+
+
+# --- the learned place filter (kb/place_filter.json, scripts/train_place_filter.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation", "place"),
+    [
+        (
+            "Sen. Ted Cruz (R-Texas) said the vote would wait until Tuesday in Denver.",
+            "Texas",
+            "Denver",
+        ),
+        ("Ohio Gov. John Kasich spoke to supporters in Cleveland.", "Ohio", "Cleveland"),
+    ],
+)
+def test_a_state_as_an_affiliation_is_no_place(text: str, affiliation: str, place: str) -> None:
+    found = places(text)
+    assert affiliation not in found and place in found
+
+
+def test_filter_weights_are_shipped_and_small() -> None:
+    from newsevents.extract.places import PLACE_FILTER, place_filter
+
+    weights = place_filter()
+    assert "bias" in weights and "party_tag" in weights and weights["party_tag"] < 0
+    assert PLACE_FILTER.stat().st_size < 10_000

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
@@ -871,10 +873,11 @@ def _stray(m: _Mention, mentions: list[_Mention], focus: str | None) -> bool:
 def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[Place]:
     """Every place the article names, once, with all its mentions, in order of first mention."""
     gaz = load_gazetteer()
-    found = _candidates(doc, gaz)
-    mentions = [m for m in found if not _overlaps(m, exclude) or _plainly_literal(doc, m, found)]
-    mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
-    mentions = _without_people(doc, mentions)
+    mentions = place_mentions(doc, exclude=exclude)
+    weights = place_filter()
+    mentions = [
+        m for m in mentions if not weights or _place_probability(doc, m, weights) >= THRESHOLD
+    ]
     ctx = _context(doc, mentions, gaz)
     _resolve(mentions, ctx, gaz, text_of(doc))
     # The resolved places of the article give context to the second pass.
@@ -883,6 +886,105 @@ def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> li
             ctx.countries[m.entry.country] += 1
     _resolve(mentions, ctx, gaz, text_of(doc))
     return _group(text_of(doc), mentions, gaz)
+
+
+def place_mentions(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[_Mention]:
+    """The names that the rules take as places, before the learned filter (its training
+    script reads them too)."""
+    found = _candidates(doc, load_gazetteer())
+    mentions = [m for m in found if not _overlaps(m, exclude) or _plainly_literal(doc, m, found)]
+    mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
+    return _without_people(doc, mentions)
+
+
+# ----------------------------------------------------------------------------- learned filter
+
+PLACE_FILTER = KB_DIR / "place_filter.json"
+_FILTERED_ORIGINS = frozenset({"ent", "name"})  # datelines, capitals, facilities are kept
+THRESHOLD = 0.4  # the best F1 on the tuning half of GWN (0.2-0.5 tried)
+
+
+@functools.lru_cache(maxsize=1)
+def place_filter(path: Path = PLACE_FILTER) -> dict[str, float]:
+    """Feature -> weight of the logistic place-vs-not-place filter (``bias`` included),
+    trained by ``scripts/train_place_filter.py``; empty when the file is absent."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        data = json.load(f)
+    return {str(k): float(v) for k, v in data["weights"].items()}
+
+
+def _place_probability(doc: Doc, m: _Mention, weights: dict[str, float]) -> float:
+    if m.origin not in _FILTERED_ORIGINS:
+        return 1.0
+    z = weights.get("bias", 0.0)
+    for name, value in mention_features(doc, m).items():
+        z += weights.get(name, 0.0) * value
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_DEP_FEATURES = frozenset("nsubj nsubjpass dobj pobj compound poss appos conj npadvmod".split())
+
+
+def mention_features(doc: Doc, m: _Mention) -> dict[str, float]:
+    """Context features of a name taken as a place: the tagger's label, the word before,
+    the name's syntactic role, what the gazetteer knows of it and whether it is also a
+    person's name."""
+    features: dict[str, float] = {f"label={m.label or 'none'}": 1.0, f"origin={m.origin}": 1.0}
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return features
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.is_sent_start and before.is_punct:
+        features["sentence_start"] = 1.0
+    elif before.lower_ in _LOCATIVE:
+        features["after_locative"] = 1.0
+    elif before.lower_ in ("the", "of", "and", "for", "with", "by"):
+        features[f"after={before.lower_}"] = 1.0
+    elif before.text == ",":
+        features["after_comma"] = 1.0
+    elif before.pos_ == "PROPN":
+        features["after_propn"] = 1.0
+    after = doc[span.end] if span.end < len(doc) else None
+    text = text_of(doc)
+    if re.search(r"\b[RDI]-$", text[max(0, m.start - 3) : m.start]):
+        features["party_tag"] = 1.0  # "Sen. Ted Cruz (R-Texas)"
+    if after is not None:
+        if _institution_noun(after) or re.fullmatch(r"[A-Z][a-z]{1,4}\.", after.text):
+            features["before_office"] = 1.0  # "Ohio Gov. John Kasich", "Iowa committeeman"
+        if after.tag_ == "POS":
+            features["possessive"] = 1.0
+        elif after.pos_ == "PROPN" and after.text[:1].isupper():
+            features["before_propn"] = 1.0
+        elif after.pos_ == "NOUN":
+            features["before_noun"] = 1.0
+        elif after.text == ",":
+            features["before_comma"] = 1.0
+    dep = span.root.dep_
+    features[f"dep={dep if dep in _DEP_FEATURES else 'other'}"] = 1.0
+    if dep in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in _SPEECH_VERBS:
+        features["speaker"] = 1.0
+    if len(span) == 1:
+        features["one_word"] = 1.0
+    if m.text.isupper():
+        features["upper"] = 1.0
+    k = key(m.text)
+    if k in first_names():
+        features["first_name"] = 1.0
+    if any(e.label_ == "PERSON" and len(e) > 1 and key(e[-1].text) == k for e in doc.ents):
+        features["surname_here"] = 1.0
+    top = m.candidates[0] if m.candidates else None
+    if top is None:
+        features["unknown"] = 1.0
+    else:
+        features[f"feature={top.entry.feature}"] = 1.0
+        features["log_population"] = math.log10(top.entry.population + 10) / 7.0
+        if not top.primary:
+            features["alternate_name"] = 1.0
+        if len(m.candidates) > 1:
+            features["homonyms"] = min(len(m.candidates), 20) / 20.0
+    return features
 
 
 _PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())
