@@ -875,9 +875,11 @@ def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> li
     gaz = load_gazetteer()
     mentions = place_mentions(doc, exclude=exclude)
     weights = place_filter()
-    mentions = [
-        m for m in mentions if not weights or _place_probability(doc, m, weights) >= THRESHOLD
-    ]
+    if weights:
+        surnames = _surnames(doc)
+        mentions = [
+            m for m in mentions if _place_probability(doc, m, weights, surnames) >= THRESHOLD
+        ]
     ctx = _context(doc, mentions, gaz)
     _resolve(mentions, ctx, gaz, text_of(doc))
     # The resolved places of the article give context to the second pass.
@@ -915,11 +917,13 @@ def place_filter(path: Path = PLACE_FILTER) -> dict[str, float]:
     return {str(k): float(v) for k, v in data["weights"].items()}
 
 
-def _place_probability(doc: Doc, m: _Mention, weights: dict[str, float]) -> float:
+def _place_probability(
+    doc: Doc, m: _Mention, weights: dict[str, float], surnames: frozenset[str]
+) -> float:
     if m.origin not in _FILTERED_ORIGINS:
         return 1.0
     z = weights.get("bias", 0.0)
-    for name, value in mention_features(doc, m).items():
+    for name, value in mention_features(doc, m, surnames=surnames).items():
         z += weights.get(name, 0.0) * value
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -927,10 +931,17 @@ def _place_probability(doc: Doc, m: _Mention, weights: dict[str, float]) -> floa
 _DEP_FEATURES = frozenset("nsubj nsubjpass dobj pobj compound poss appos conj npadvmod".split())
 
 
-def mention_features(doc: Doc, m: _Mention) -> dict[str, float]:
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Keys of the last words of the article's person names of two words or more."""
+    return frozenset(key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+
+
+def mention_features(
+    doc: Doc, m: _Mention, *, surnames: frozenset[str] | None = None
+) -> dict[str, float]:
     """Context features of a name taken as a place: the tagger's label, the word before,
     the name's syntactic role, what the gazetteer knows of it and whether it is also a
-    person's name."""
+    person's name. ``surnames``: the article's (``_surnames``), when already known."""
     features: dict[str, float] = {f"label={m.label or 'none'}": 1.0, f"origin={m.origin}": 1.0}
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -972,7 +983,7 @@ def mention_features(doc: Doc, m: _Mention) -> dict[str, float]:
     k = key(m.text)
     if k in first_names():
         features["first_name"] = 1.0
-    if any(e.label_ == "PERSON" and len(e) > 1 and key(e[-1].text) == k for e in doc.ents):
+    if k in (_surnames(doc) if surnames is None else surnames):
         features["surname_here"] = 1.0
     top = m.candidates[0] if m.candidates else None
     if top is None:
@@ -1102,7 +1113,7 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     locative = {key(m.text) for m in mentions if _after_locative(doc, m)}
     locative |= _city_state_keys(mentions, text_of(doc))
     teams = _club_names(doc)
-    sports = bool(teams) or sum(t.lower_ in _words("sport") for t in doc) >= 2
+    sports = bool(teams) or any(m.text.endswith(" City") for m in mentions) and _sports(doc)
     kept = []
     for m in mentions:
         k = key(m.text)
@@ -1143,11 +1154,12 @@ def _city_state_keys(mentions: list[_Mention], text: str) -> set[str]:
 def _club_names(doc: Doc) -> set[str]:
     """Keys of the names that the article writes as sports clubs: "Leeds United",
     "Liverpool FC" -> "leeds", "liverpool"."""
-    clubs = _words("club")
     names: set[str] = set()
-    for t in doc:
-        if t.i == 0 or t.lower_ not in clubs or not t.text[:1].isupper():
+    for found in _word_pattern("club").finditer(text_of(doc)):
+        club = doc.char_span(found.start(), found.end())
+        if club is None or club.start == 0:
             continue
+        t = club[0]
         start = t.i
         while start > max(0, t.i - 3) and _joinable(doc[start - 1]) and doc[start - 1].is_title:
             start -= 1
@@ -1160,6 +1172,23 @@ def _city_club(m: _Mention) -> bool:
     """ "Manchester City" in a sports story: a name the gazetteer lacks, found as a city
     only once "City" is dropped, is a club."""
     return m.text.endswith(" City") and not load_gazetteer().lookup(m.text)
+
+
+def _sports(doc: Doc) -> bool:
+    """Whether the article reports sport: two words of sports reporting or more."""
+    return len(_word_pattern("sport", capitalised=False).findall(text_of(doc))) >= 2
+
+
+@functools.lru_cache(maxsize=8)
+def _word_pattern(kind: str, *, capitalised: bool = True) -> re.Pattern[str]:
+    """The words of a kind of ``place_words.tsv`` as whole words, in title case or capitals
+    only or in any case (scanning the text is much faster than walking the tokens)."""
+    words = sorted(_words(kind), key=len, reverse=True)
+    if capitalised:
+        words = [form for w in words for form in (w.title(), w.upper())]
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", 0 if capitalised else re.IGNORECASE
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -1180,8 +1209,10 @@ def _first_name_used(doc: Doc, m: _Mention) -> bool:
     other first names of people ("Helen, Clarence, Irene and Randy Kunz"), or a name that
     only small towns bear and no preposition of place or neighbouring place supports
     ("Olivia agreed")."""
+    if " " in m.text or key(m.text) not in first_names():
+        return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or key(m.text) not in first_names():
+    if span is None or len(span) != 1:
         return False
     listed = _listed_with(span)
     firsts = sum(key(t.text) in first_names() for t in listed)
