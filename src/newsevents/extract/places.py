@@ -12,6 +12,14 @@ resolved by the article's countries and US states, by a "City, State" pattern an
 prominence; a small town abroad that only the name supports is placed like an unknown
 name. Names the gazetteer lacks (streets, buildings) lie in the place they are named after
 ("Vatican Gardens") or at the nearest resolved place of the article.
+
+A toponym must be used as a place: an abbreviation in capitals names only the places it
+abbreviates ("NATO", "EU" are bodies, "UAE" a country); a town named in a club's name
+("Liverpool FC") or playing a match ("Leeds lost to Burnley") is a team; a person's first
+name that only small towns bear ("Olivia agreed") or that is listed with people is a
+person; "Austin, Texas" is the city even beside Lloyd Austin. Last, a logistic filter
+trained on hand-labelled names (``kb/place_filter.json``) drops affiliations and metonyms
+the rules keep ("Ted Cruz (R-Texas)", "Ohio Gov. John Kasich").
 """
 
 from __future__ import annotations
