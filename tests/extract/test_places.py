@@ -468,3 +468,11 @@ def test_filter_weights_are_shipped_and_small() -> None:
     weights = place_filter()
     assert "bias" in weights and "party_tag" in weights and weights["party_tag"] < 0
     assert PLACE_FILTER.stat().st_size < 10_000
+
+
+def test_first_names_list_is_shipped() -> None:
+    from newsevents.extract.places import first_names
+
+    names = first_names()
+    assert len(names) > 3000 and {"olivia", "clarence", "madison"} <= names
+    assert "name" not in names and "share" not in names  # headers are not names
