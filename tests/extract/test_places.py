@@ -476,3 +476,13 @@ def test_first_names_list_is_shipped() -> None:
     names = first_names()
     assert len(names) > 3000 and {"olivia", "clarence", "madison"} <= names
     assert "name" not in names and "share" not in names  # headers are not names
+
+
+def test_acronym_of_a_body_tagged_as_a_place_is_still_a_body() -> None:
+    from spacy.tokens import Span
+
+    doc = parse("Talks were held at NATO and in France last year.")
+    body = next(t.i for t in doc if t.text == "NATO")
+    france = next(t.i for t in doc if t.text == "France")
+    doc.ents = [Span(doc, body, body + 1, label="GPE"), Span(doc, france, france + 1, label="GPE")]
+    assert [p.name for p in extract_places(doc)] == ["France"]

@@ -294,6 +294,8 @@ def _keep(doc: Doc, m: _Mention, person_words: set[str]) -> bool:
         return False
     if m.origin in ("name", "ent") and _demonym_word(m.text):
         return False
+    if not m.candidates and ABBREVIATION.match(m.text) and _kb().organization_by_name(m.text):
+        return False  # "in the EU" tagged as a place: a body the gazetteer has no place for
     text = text_of(doc)
     if text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower():
         word = re.match(r"[a-z]+", text[m.end + 1 : m.end + 20])
