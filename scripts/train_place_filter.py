@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from newsevents.extract.actors import extract_actors
-from newsevents.extract.places import PLACE_FILTER, mention_features, place_mentions
+from newsevents.extract.places import PLACE_FILTER, THRESHOLD, mention_features, place_mentions
 from newsevents.nlp import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,10 +114,11 @@ def main() -> None:
     for fold in folds:
         train = np.setdiff1d(order, fold)
         p[fold] = predict(fit(x[train], y[train]), x[fold])
-    kept = p >= 0.5
+    kept = p >= THRESHOLD
     print(
         f"{len(y)} labelled names ({int((1 - y).sum())} not places), {missing} no longer found;"
-        f" cross-validated accuracy {np.mean(kept == (y == 1)):.3f}, places kept"
+        f" cross-validated at threshold {THRESHOLD}: accuracy {np.mean(kept == (y == 1)):.3f},"
+        f" places kept"
         f" {kept[y == 1].mean():.3f}, non-places kept {kept[y == 0].mean():.3f}",
         file=sys.stderr,
     )
