@@ -341,3 +341,148 @@ def test_unknown_name_qualifying_an_affair_is_no_place() -> None:
 
 def test_home_town_after_a_person_and_of() -> None:
     assert "Riverdale" in places("The victim, Anna Berg, of Riverdale, was not a target.")
+
+
+# --- a toponym must be used as a place (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("NATO leaders met in Vilnius on Tuesday to discuss air defence.", "Nato"),
+        ("Ministers of the EU agreed new sanctions in Brussels on Monday.", "Eu"),
+        ("The UN warned on Friday that the IMF would cut its forecast in Geneva.", "Un"),
+    ],
+)
+def test_acronym_of_a_body_is_no_town(text: str, body: str) -> None:
+    found = places(text)
+    assert body not in found and body.upper() not in found
+    assert len(found) == 1  # the real place of the sentence is kept
+
+
+def test_abbreviation_of_a_place_still_resolves() -> None:
+    found = extract_places(parse("Troops arrived in Kuwait from the UAE and the U.S. on Monday."))
+    assert {p.country for p in found} == {"KWT", "ARE", "USA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chelsea beat Everton 2-1 on Saturday.",
+        "Liverpool drew with Arsenal while Leeds lost to Burnley.",
+        "Barcelona lost at home for the first time this season.",
+    ],
+)
+def test_clubs_named_after_towns_are_teams(text: str) -> None:
+    assert places(text) == {}
+
+
+def test_club_written_with_its_club_word_is_a_team_throughout() -> None:
+    text = (
+        "UEFA charged Liverpool FC after the match. Officials said Liverpool would appeal. "
+        "Fans gathered at the ground in Liverpool before kick-off."
+    )
+    liverpool = places(text)["Liverpool"]
+    assert [m.text for m in liverpool.mentions] == ["Liverpool"]
+    assert text[liverpool.mentions[0].start - 3 : liverpool.mentions[0].start] == "in "
+
+
+def test_city_club_in_a_sports_story() -> None:
+    text = "Manchester City fans attacked the bus before the league match, the club said."
+    assert "Manchester" not in places(text)
+    rain = extract_places(parse("Heavy rain fell on Manchester City centre on Monday."))
+    assert [p.country for p in rain] == ["GBR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He moved there last year with his girlfriend Olivia.",
+        "Relatives of Helen, Clarence, Irene and Randy Kunz attended the hearing.",
+        "Olivia said she was happy with the result.",
+    ],
+)
+def test_first_names_are_people(text: str) -> None:
+    assert "Olivia" not in places(text) and "Clarence" not in places(text)
+
+
+def test_small_town_with_a_first_name_after_a_preposition_stays() -> None:
+    assert (
+        places("The tornado struck near Olivia, Minnesota, on Sunday.")["Olivia"].country == "USA"
+    )
+
+
+def test_city_state_stays_together_beside_a_person_of_that_name() -> None:
+    text = (
+        "Defense Secretary Lloyd Austin spoke on Monday. "
+        "Austin, Texas, police said the march was peaceful."
+    )
+    found = places(text)
+    assert found["Austin"].country == "USA" and found["Texas"].country == "USA"
+    assert abs((found["Austin"].lat or 0) - 30.3) < 0.5  # the Texan capital, not a small town
+    assert [m.text for m in found["Austin"].mentions] == ["Austin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("LAGOS, Nigeria \u2014 Gunmen kidnapped 20 students on Monday.", "Lagos", "NGA"),
+        ("KYIV (Reuters) - Russia launched missiles overnight, officials said.", "Kyiv", "UKR"),
+        ("WASHINGTON \u2014 The Senate passed the bill on Friday.", "Washington", "USA"),
+        ("ROME, March 3 - The government fell on Tuesday.", "Rome", "ITA"),
+    ],
+)
+def test_dateline_gives_a_place(text: str, name: str, country: str) -> None:
+    place = places(text)[name]
+    assert place.country == country and place.mentions[0].start == 0
+
+
+def test_facilities_and_streets_are_found() -> None:
+    text = "The protest began outside the Barclays Center and moved down Flatbush Avenue."
+    found = places(text)
+    assert "Barclays Center" in found and "Flatbush Avenue" in found
+
+
+# --- the learned place filter (kb/place_filter.json, scripts/train_place_filter.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation", "place"),
+    [
+        (
+            "Sen. Ted Cruz (R-Texas) said the vote would wait until Tuesday in Denver.",
+            "Texas",
+            "Denver",
+        ),
+        ("Ohio Gov. John Kasich spoke to supporters in Cleveland.", "Ohio", "Cleveland"),
+    ],
+)
+def test_a_state_as_an_affiliation_is_no_place(text: str, affiliation: str, place: str) -> None:
+    found = places(text)
+    assert affiliation not in found and place in found
+
+
+def test_filter_weights_are_shipped_and_small() -> None:
+    from newsevents.extract.places import PLACE_FILTER, place_filter
+
+    weights = place_filter()
+    assert "bias" in weights and "party_tag" in weights and weights["party_tag"] < 0
+    assert PLACE_FILTER.stat().st_size < 10_000
+
+
+def test_first_names_list_is_shipped() -> None:
+    from newsevents.extract.places import first_names
+
+    names = first_names()
+    assert len(names) > 3000 and {"olivia", "clarence", "madison"} <= names
+    assert "name" not in names and "share" not in names  # headers are not names
+
+
+def test_acronym_of_a_body_tagged_as_a_place_is_still_a_body() -> None:
+    from spacy.tokens import Span
+
+    doc = parse("Talks were held at NATO and in France last year.")
+    body = next(t.i for t in doc if t.text == "NATO")
+    france = next(t.i for t in doc if t.text == "France")
+    doc.ents = [Span(doc, body, body + 1, label="GPE"), Span(doc, france, france + 1, label="GPE")]
+    assert [p.name for p in extract_places(doc)] == ["France"]

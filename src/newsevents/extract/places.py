@@ -12,12 +12,22 @@ resolved by the article's countries and US states, by a "City, State" pattern an
 prominence; a small town abroad that only the name supports is placed like an unknown
 name. Names the gazetteer lacks (streets, buildings) lie in the place they are named after
 ("Vatican Gardens") or at the nearest resolved place of the article.
+
+A toponym must be used as a place: an abbreviation in capitals names only the places it
+abbreviates ("NATO", "EU" are bodies, "UAE" a country); a town named in a club's name
+("Liverpool FC") or playing a match ("Leeds lost to Burnley") is a team; a person's first
+name that only small towns bear ("Olivia agreed") or that is listed with people is a
+person; "Austin, Texas" is the city even beside Lloyd Austin. Last, a logistic filter
+trained on hand-labelled names (``kb/place_filter.json``) drops affiliations and metonyms
+the rules keep ("Ted Cruz (R-Texas)", "Ohio Gov. John Kasich").
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import json
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
@@ -28,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.kb import KB_DIR, KnowledgeBase, load_kb
 from newsevents.kb.gazetteer import (
+    ABBREVIATION,
     MAJOR_POPULATION,
     Candidate,
     Gazetteer,
@@ -220,7 +231,11 @@ def _strip(span: Span) -> Span:
     return doc[start:end]
 
 
-def _lookup(gaz: Gazetteer, text: str) -> list[Candidate]:
+def _lookup(gaz: Gazetteer, text: str, *, dateline: bool = False) -> list[Candidate]:
+    """The candidates of a name; an abbreviation in capitals ("EU", "NATO", "UAE") only
+    names the places it abbreviates, except as a dateline ("ROME -")."""
+    if not dateline and ABBREVIATION.match(text):
+        return gaz.lookup_abbreviation(text)
     found = gaz.lookup(text)
     if not found:
         low = text.casefold()
@@ -279,6 +294,8 @@ def _keep(doc: Doc, m: _Mention, person_words: set[str]) -> bool:
         return False
     if m.origin in ("name", "ent") and _demonym_word(m.text):
         return False
+    if not m.candidates and ABBREVIATION.match(m.text) and _kb().organization_by_name(m.text):
+        return False  # "in the EU" tagged as a place: a body the gazetteer has no place for
     text = text_of(doc)
     if text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower():
         word = re.match(r"[a-z]+", text[m.end + 1 : m.end + 20])
@@ -368,7 +385,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         dateline = _dateline(span, gaz)
         if dateline is not None:  # "SAN ANTONIO Turner Sports" tagged as one organisation
-            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text))
+            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text, dateline=True))
             continue
         parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
@@ -411,7 +428,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     for run in _name_runs(doc, taken):
         dateline = _dateline(run, gaz)
         run = _grow(dateline or run, gaz)
-        cands = _lookup(gaz, run.text)
+        cands = _lookup(gaz, run.text, dateline=dateline is not None)
         if (
             cands
             and (_strong(cands) or dateline is not None or _locative_name(run, cands, ""))
@@ -576,8 +593,22 @@ def _dateline(span: Span, gaz: Gazetteer) -> Span | None:
         found = gaz.lookup(doc[start:stop].text)
         # a single upper-case word must be a place's own name: "OPS" is no town
         if found and (stop - start > 1 or any(c.primary for c in found)):
+            if stop - start == 1 and not _dateline_break(doc, stop):
+                return None  # "NATO leaders met": a body opening the text, no dateline
             return doc[start:stop]
     return None
+
+
+_DATELINE_BREAK = re.compile(r"\s*(?:[,(:\u2014\u2013]|--?\s|\n|$)")
+
+
+def _dateline_break(doc: Doc, end: int) -> bool:
+    """Whether a dateline ends at token ``end``: "LAGOS, Nigeria -", "KYIV (Reuters) -",
+    "WASHINGTON \u2014", or the end of a line."""
+    if end >= len(doc):
+        return True
+    text = text_of(doc)
+    return _DATELINE_BREAK.match(text, doc[end - 1].idx + len(doc[end - 1])) is not None
 
 
 def _owner(span: Span) -> tuple[Span | None, Span]:
@@ -852,10 +883,13 @@ def _stray(m: _Mention, mentions: list[_Mention], focus: str | None) -> bool:
 def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[Place]:
     """Every place the article names, once, with all its mentions, in order of first mention."""
     gaz = load_gazetteer()
-    found = _candidates(doc, gaz)
-    mentions = [m for m in found if not _overlaps(m, exclude) or _plainly_literal(doc, m, found)]
-    mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
-    mentions = _without_people(doc, mentions)
+    mentions = place_mentions(doc, exclude=exclude)
+    weights = place_filter()
+    if weights:
+        surnames = _surnames(doc)
+        mentions = [
+            m for m in mentions if _place_probability(doc, m, weights, surnames) >= THRESHOLD
+        ]
     ctx = _context(doc, mentions, gaz)
     _resolve(mentions, ctx, gaz, text_of(doc))
     # The resolved places of the article give context to the second pass.
@@ -864,6 +898,114 @@ def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> li
             ctx.countries[m.entry.country] += 1
     _resolve(mentions, ctx, gaz, text_of(doc))
     return _group(text_of(doc), mentions, gaz)
+
+
+def place_mentions(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[_Mention]:
+    """The names that the rules take as places, before the learned filter (its training
+    script reads them too)."""
+    found = _candidates(doc, load_gazetteer())
+    mentions = [m for m in found if not _overlaps(m, exclude) or _plainly_literal(doc, m, found)]
+    mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
+    return _without_people(doc, mentions)
+
+
+# ----------------------------------------------------------------------------- learned filter
+
+PLACE_FILTER = KB_DIR / "place_filter.json"
+_FILTERED_ORIGINS = frozenset({"ent", "name"})  # datelines, capitals, facilities are kept
+THRESHOLD = 0.4  # the best F1 on the tuning half of GWN (0.2-0.5 tried)
+
+
+@functools.lru_cache(maxsize=1)
+def place_filter(path: Path = PLACE_FILTER) -> dict[str, float]:
+    """Feature -> weight of the logistic place-vs-not-place filter (``bias`` included),
+    trained by ``scripts/train_place_filter.py``; empty when the file is absent."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        data = json.load(f)
+    return {str(k): float(v) for k, v in data["weights"].items()}
+
+
+def _place_probability(
+    doc: Doc, m: _Mention, weights: dict[str, float], surnames: frozenset[str]
+) -> float:
+    if m.origin not in _FILTERED_ORIGINS:
+        return 1.0
+    z = weights.get("bias", 0.0)
+    for name, value in mention_features(doc, m, surnames=surnames).items():
+        z += weights.get(name, 0.0) * value
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_DEP_FEATURES = frozenset("nsubj nsubjpass dobj pobj compound poss appos conj npadvmod".split())
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Keys of the last words of the article's person names of two words or more."""
+    return frozenset(key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+
+
+def mention_features(
+    doc: Doc, m: _Mention, *, surnames: frozenset[str] | None = None
+) -> dict[str, float]:
+    """Context features of a name taken as a place: the tagger's label, the word before,
+    the name's syntactic role, what the gazetteer knows of it and whether it is also a
+    person's name. ``surnames``: the article's (``_surnames``), when already known."""
+    features: dict[str, float] = {f"label={m.label or 'none'}": 1.0, f"origin={m.origin}": 1.0}
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return features
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.is_sent_start and before.is_punct:
+        features["sentence_start"] = 1.0
+    elif before.lower_ in _LOCATIVE:
+        features["after_locative"] = 1.0
+    elif before.lower_ in ("the", "of", "and", "for", "with", "by"):
+        features[f"after={before.lower_}"] = 1.0
+    elif before.text == ",":
+        features["after_comma"] = 1.0
+    elif before.pos_ == "PROPN":
+        features["after_propn"] = 1.0
+    after = doc[span.end] if span.end < len(doc) else None
+    text = text_of(doc)
+    if re.search(r"\b[RDI]-$", text[max(0, m.start - 3) : m.start]):
+        features["party_tag"] = 1.0  # "Sen. Ted Cruz (R-Texas)"
+    if after is not None:
+        if _institution_noun(after) or re.fullmatch(r"[A-Z][a-z]{1,4}\.", after.text):
+            features["before_office"] = 1.0  # "Ohio Gov. John Kasich", "Iowa committeeman"
+        if after.tag_ == "POS":
+            features["possessive"] = 1.0
+        elif after.pos_ == "PROPN" and after.text[:1].isupper():
+            features["before_propn"] = 1.0
+        elif after.pos_ == "NOUN":
+            features["before_noun"] = 1.0
+        elif after.text == ",":
+            features["before_comma"] = 1.0
+    dep = span.root.dep_
+    features[f"dep={dep if dep in _DEP_FEATURES else 'other'}"] = 1.0
+    if dep in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in _SPEECH_VERBS:
+        features["speaker"] = 1.0
+    if len(span) == 1:
+        features["one_word"] = 1.0
+    if m.text.isupper():
+        features["upper"] = 1.0
+    k = key(m.text)
+    if k in first_names():
+        features["first_name"] = 1.0
+    if k in (_surnames(doc) if surnames is None else surnames):
+        features["surname_here"] = 1.0
+    top = m.candidates[0] if m.candidates else None
+    if top is None:
+        features["unknown"] = 1.0
+    else:
+        features[f"feature={top.entry.feature}"] = 1.0
+        features["log_population"] = math.log10(top.entry.population + 10) / 7.0
+        if not top.primary:
+            features["alternate_name"] = 1.0
+        if len(m.candidates) > 1:
+            features["homonyms"] = min(len(m.candidates), 20) / 20.0
+    return features
 
 
 _PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())
@@ -979,6 +1121,9 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 people.setdefault(key(e[-1].text), []).append(e.start_char)
                 surnames.add(key(e[-1].text))
     locative = {key(m.text) for m in mentions if _after_locative(doc, m)}
+    locative |= _city_state_keys(mentions, text_of(doc))
+    teams = _club_names(doc)
+    sports = bool(teams) or any(m.text.endswith(" City") for m in mentions) and _sports(doc)
     kept = []
     for m in mentions:
         k = key(m.text)
@@ -991,8 +1136,124 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 continue
             if k not in locative and _used_for_a_person(doc, m, people):
                 continue
+            if (k in teams or sports and _city_club(m)) and not _after_locative(doc, m):
+                continue  # "Liverpool FC ... charged Liverpool", "Manchester City fans"
+            if k not in locative and _first_name_used(doc, m):
+                continue  # "his girlfriend Olivia", "Helen, Clarence and Randy Kunz"
         kept.append(m)
     return kept
+
+
+def _city_state_keys(mentions: list[_Mention], text: str) -> set[str]:
+    """Keys of towns written with their state or country: "Austin, Texas" is the city even
+    in an article about Lloyd Austin; not "Freeland, U.S. Trade Representative ..."."""
+    keys: set[str] = set()
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
+        if text[m.end : nxt.start] != ", " or not m.candidates or not nxt.candidates:
+            continue
+        if re.match(r" [A-Z]", text[nxt.end : nxt.end + 2]):
+            continue  # the state or country names something after it
+        region = nxt.candidates[0].entry
+        if region.feature in ("country", "admin") and any(
+            c.entry.feature == "city" and c.entry.country == region.country for c in m.candidates
+        ):
+            keys.add(key(m.text))
+    return keys
+
+
+def _club_names(doc: Doc) -> set[str]:
+    """Keys of the names that the article writes as sports clubs: "Leeds United",
+    "Liverpool FC" -> "leeds", "liverpool"."""
+    names: set[str] = set()
+    for found in _word_pattern("club").finditer(text_of(doc)):
+        club = doc.char_span(found.start(), found.end())
+        if club is None or club.start == 0:
+            continue
+        t = club[0]
+        start = t.i
+        while start > max(0, t.i - 3) and _joinable(doc[start - 1]) and doc[start - 1].is_title:
+            start -= 1
+        if start < t.i and not load_gazetteer().lookup(doc[start : t.i + 1].text):
+            names.add(key(doc[start : t.i].text))
+    return names
+
+
+def _city_club(m: _Mention) -> bool:
+    """ "Manchester City" in a sports story: a name the gazetteer lacks, found as a city
+    only once "City" is dropped, is a club."""
+    return m.text.endswith(" City") and not load_gazetteer().lookup(m.text)
+
+
+def _sports(doc: Doc) -> bool:
+    """Whether the article reports sport: two words of sports reporting or more."""
+    return len(_word_pattern("sport", capitalised=False).findall(text_of(doc))) >= 2
+
+
+@functools.lru_cache(maxsize=8)
+def _word_pattern(kind: str, *, capitalised: bool = True) -> re.Pattern[str]:
+    """The words of a kind of ``place_words.tsv`` as whole words, in title case or capitals
+    only or in any case (scanning the text is much faster than walking the tokens)."""
+    words = sorted(_words(kind), key=len, reverse=True)
+    if capitalised:
+        words = [form for w in words for form in (w.title(), w.upper())]
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", 0 if capitalised else re.IGNORECASE
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Keys of people's first names: ``kb/first_names.tsv`` (census) and
+    ``kb/given_names.tsv``."""
+    names: set[str] = set()
+    for name in ("first_names.tsv", "given_names.tsv"):
+        with (KB_DIR / name).open(encoding="utf-8") as f:
+            lines = (line for line in f if line.strip() and not line.startswith("#"))
+            names.update(key(row[0]) for row in csv.reader(lines, delimiter="\t"))
+    names.discard("name")
+    return frozenset(names)
+
+
+def _first_name_used(doc: Doc, m: _Mention) -> bool:
+    """A single word that is a person's first name and, here, names a person: listed with
+    other first names of people ("Helen, Clarence, Irene and Randy Kunz"), or a name that
+    only small towns bear and no preposition of place or neighbouring place supports
+    ("Olivia agreed")."""
+    if " " in m.text or key(m.text) not in first_names():
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    listed = _listed_with(span)
+    firsts = sum(key(t.text) in first_names() for t in listed)
+    if firsts >= 2 and any(t.ent_type_ == "PERSON" for t in listed):
+        return True  # among other first names, one of them a person's
+    top = m.candidates[0].entry if m.candidates else None
+    if top is None or top.feature != "city" or top.population >= MAJOR_POPULATION:
+        return False
+    text = text_of(doc)
+    return not (text[m.end : m.end + 1] == "," or text[max(0, m.start - 2) : m.start] == ", ")
+
+
+def _listed_with(span: Span) -> list[Token]:
+    """The other names of a list of names that holds the span: "Helen, Clarence and Ed";
+    none for a name owning what follows ("Mahathir, Asia's longest serving leader")."""
+    doc = span.doc
+    linked: list[Token] = []
+    if _possessed(span):
+        return linked
+    for step in (-1, 1):
+        i = span.start - 1 if step < 0 else span.end
+        while 0 <= i < len(doc) and len(linked) < 12:
+            t = doc[i]
+            if t.text == "," or t.lower_ in ("and", "or"):
+                i += step
+                continue
+            if t.pos_ != "PROPN" or not t.is_title:
+                break
+            linked.append(t)
+            i += step
+    return linked
 
 
 _SPEECH_VERBS = frozenset("say tell note explain insist claim admit recall tweet ask reply".split())
@@ -1021,7 +1282,11 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
     if root.dep_ == "nsubj" and verb in _MATCH_VERBS | _RESULT_VERBS:
         objects = [c for c in root.head.children if c.dep_ == "dobj"]
         # "Liverpool won the game", "Leeds beat Hull"; not "Paris lost power"
-        return any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects)
+        if any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects):
+            return True
+        return _against_opponent(root.head)  # "Leeds lost to Burnley 2-1", "lost at home"
+    if _opponent(root):
+        return True  # "drew with Arsenal", "lost to Burnley"
     if not m.candidates and len(span) > 1 and m.origin == "ent":
         last = span[-1]
         place_word = any(
@@ -1029,6 +1294,35 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
         )
         return not place_word and any(key(last.text) == k for k in people)
     return False
+
+
+_SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
+
+
+def _opponent(token: Token) -> bool:
+    """The object of "to", "with", "against" after a verb of a match: "lost to Burnley"."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("to", "with", "against")
+        and prep.head.lemma_.lower() in _MATCH_VERBS | _RESULT_VERBS
+    )
+
+
+def _against_opponent(verb: Token) -> bool:
+    """A verb of a result played against a named team, at home or away, or with a score:
+    "lost to Burnley", "drew at home", "won 2-1"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            named = obj.pos_ == "PROPN" and prep.lower_ in ("to", "with", "against")
+            if named or obj.lower_ in ("home", "away"):
+                return True
+    if verb.lower_ in ("away",) or any(c.lower_ == "away" for c in verb.children):
+        return True
+    tail = verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)].text
+    return _SCORE.search(tail) is not None
 
 
 def _is_country_or_capital(m: _Mention) -> bool:
@@ -1058,7 +1352,7 @@ def _after_locative(doc: Doc, m: _Mention) -> bool:
     before = doc[span.start - 1]
     if before.lower_ == "the" and span.start > 1:
         before = doc[span.start - 2]
-    return before.lower_ in _LOCATIVE
+    return before.lower_ in _LOCATIVE and not _opponent(span.root)  # not "lost to Leeds"
 
 
 def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:

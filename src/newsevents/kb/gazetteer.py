@@ -63,6 +63,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": 
 # An abbreviation written in capitals ("ACT", "U.S.", "NSW"): a name only in upper case,
 # so that "the Act" or "us" is no place. Stored under its key with this prefix.
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+ABBREVIATION = _ACRONYM
 _ACRONYM_KEY = "^"
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019 .\-]*$")
 
@@ -196,6 +197,14 @@ class Gazetteer:
                 rows = {a >> 1 for a in acronym}
                 found = (*acronym, *(c for c in found if c >> 1 not in rows))
         cands = [Candidate(self.entry(code >> 1), bool(code & 1)) for code in found]
+        return sorted(cands, key=lambda c: -prominence(c))
+
+    def lookup_abbreviation(self, text: str) -> list[Candidate]:
+        """The places that an abbreviation in capitals is the own name of ("U.S.", "UAE",
+        "NSW"), without the towns that merely share its letters ("EU", "NATO") or bear it
+        as an airport code ("IMF")."""
+        found = self._codes(_ACRONYM_KEY + key(text))
+        cands = [Candidate(self.entry(code >> 1), True) for code in found if code & 1]
         return sorted(cands, key=lambda c: -prominence(c))
 
     def country(self, iso3: str | None) -> GazetteerEntry | None:
