@@ -47,6 +47,7 @@ from newsevents.resolve import (
     article_name_ok,
     case_ok,
     describe,
+    field_person,
     fold,
     foreign_generic,
     given_names,
@@ -792,6 +793,16 @@ def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
         ctx.titles.setdefault(actor.id, set()).update(folded)
     if gender is None:
         gender = given_names().get(fold(span[0].text))
+    coded = field_person(name, ctx.day) if len(span) > 1 else None
+    if coded is not None:
+        # A person of the field dictionaries by the whole name: a title in the text says
+        # more about the day than the data; the article's focus says less.
+        cue = None
+        if title is not None:
+            cue = resolve_words(_title_words(title), on=ctx.day, lex=lex, standalone=True)
+        if cue is None or not cue.country:
+            actor.country = coded[1]
+        actor.sector = actor.sector or coded[2]
     if actor.country is None:
         actor.country = ctx.focus if actor.sector else None
     _take_title(ctx, title)
