@@ -965,9 +965,10 @@ def _body_of(
     a: Analysis, lex: Lexicon, head: int, head_role: tuple[int, int, Role] | None
 ) -> Organization | None:
     """The KB body a member or office-holder noun belongs to: "members of the Bundeswehr", "the
-    chairman of the Joint Chiefs", "speaker of the Storting" (only "of" + the body)."""
+    chairman of the Joint Chiefs", "speaker of the Storting", "a spokesman for the army"
+    (only "of" or "for" + the body)."""
     words = a.words
-    if head >= len(words) or words[head].folded != "of":
+    if head >= len(words) or words[head].folded not in ("of", "for"):
         return None
     if head_role is None:
         if not any(
