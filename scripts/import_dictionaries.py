@@ -346,14 +346,18 @@ def display_name(phrase: str) -> str:
     return " ".join(words)
 
 
-def person_name_ok(phrase: str, blocked: set[str]) -> bool:
+def person_name_ok(phrase: str, blocked: set[str], given: set[str] | None = None) -> bool:
     """A full name: two or more words of two letters or more, none a title, role, place or
-    number ("PRESIDENT PUTIN", "THE OBAMA ADMINISTRATION", "K. ANNAN" are not)."""
+    number ("PRESIDENT PUTIN", "THE OBAMA ADMINISTRATION", "K. ANNAN" are not), and not two
+    common given names ("MICHAEL SCOTT", "ALI AHMAD": too many people bear them)."""
     words = phrase.split()
     long_words = [w for w in words if len(w.strip(".")) >= 2]
     if len(long_words) < 2 or any(not re.fullmatch(r"[A-Za-zÀ-ÿ'.\-]+", w) for w in words):
         return False
-    return not any(fold(w).casefold().strip(".") in blocked for w in words)
+    folded = [fold(w).casefold().strip(".") for w in words]
+    if given is not None and len(folded) == 2 and all(w in given for w in folded):
+        return False
+    return not any(w in blocked for w in folded)
 
 
 @dataclass
@@ -370,6 +374,7 @@ def people_of(
     table: dict[str, str | None],
     countries: set[str],
     blocked: set[str],
+    given: set[str] | None = None,
 ) -> Iterator[FieldPerson]:
     for record in records:
         periods: list[Period] = []
@@ -384,8 +389,8 @@ def people_of(
                 periods.append(period)
         if not (record.person_marker or periods):
             continue  # undated, unmarked: a body or a place, not a person
-        variants = [display_name(n) for n in record.names if person_name_ok(n, blocked)]
-        if not person_name_ok(record.names[0], blocked) or not variants:
+        variants = [display_name(n) for n in record.names if person_name_ok(n, blocked, given)]
+        if not person_name_ok(record.names[0], blocked, given) or not variants:
             continue
         coded = [p for p in [*periods, otherwise] if p is not None and p.country]
         if not coded:
@@ -524,6 +529,9 @@ def run(
     )
 
     # People
+    given = {
+        fold(row[0]).casefold() for row in read_table("given_names.tsv", columns=2, header="name")
+    }
     known = {name_key(a) for p in kb.people.values() for a in (p.name, *p.aliases)}
     people: dict[str, FieldPerson] = {}
     counts = {"records": 0, "people": 0, "known_to_kb": 0, "variants": 0}
@@ -533,7 +541,7 @@ def run(
         licences[f"{DICTIONARIES}/{file}"] = file_licence(text, sources[0])
         records = list(actor_records(file, fixed_lines(file, text, fixes)))
         counts["records"] += len(records)
-        for person in people_of(iter(records), table, countries, blocked):
+        for person in people_of(iter(records), table, countries, blocked, given):
             if any(name_key(v) in known for v in person.variants):
                 counts["known_to_kb"] += 1
                 continue

@@ -51,6 +51,8 @@ ZEBEDEE_  # CountryInfo.txt
 MARTA_EXAMPLOVA_
 \t[CZEGOVMED 19990101-20030101]
 \t[CZEELI]
+MICHAEL_SCOTT_  # CountryInfo.txt
+\t[GBRGOV 19990101-20030101]
 """
 INTERNATIONAL = """\
 IDA_TESTWORTH_\t[IGOUNO 950101-991231] [ELI]# IGOrulers.txt
@@ -111,7 +113,7 @@ def test_the_importer_keeps_full_names_of_people_with_dated_codes(tmp_path: Path
     out = tmp_path / "out"
     counts = _run(_petrarch(tmp_path), None, out)
     rows = _rows(out / "people.tsv.gz")
-    # a body, a one-word name and a person the hand-written KB knows are left out
+    # a body, a one-word name, two common given names and a person the KB knows are left out
     assert set(rows) == {"Amos Kiprono Tester", "Marta Examplova", "Ida Testworth"}
     assert counts["known_to_kb"] == 1
     name, variants, periods, otherwise = rows["Amos Kiprono Tester"]
