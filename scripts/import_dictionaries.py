@@ -206,6 +206,8 @@ def compound_sector(codes: list[str], table: dict[str, str | None]) -> str | Non
     if not known:
         return None
     first = known[0]
+    if first == "GOV" and known[1:2] == ["LEG"]:
+        return "LEG"  # "USAGOVLEG": a legislator; the other GOVxxx are ministers' portfolios
     if first == "REL" and any(s in _ARMED for s in known):
         return next(s for s in known if s in _ARMED)
     if "OPP" in known and (first in _OPPOSED or first == "OPP"):

@@ -168,6 +168,8 @@ def test_a_recorded_fix_repairs_its_row(tmp_path: Path) -> None:
     ("codes", "sector"),
     [
         (["GOV", "AGR"], "GOV"),
+        (["GOV", "LEG"], "LEG"),
+        (["GOV", "JUD"], "GOV"),
         (["AGR"], "CVL"),
         (["CVL", "OPP"], "OPP"),
         (["REL", "REB"], "REB"),
