@@ -9,6 +9,8 @@ that repository's HEAD, whose commit is recorded in the output. Writes, under
 
 - ``people.tsv.gz``: people with two or more name words, their dated country and sector
   (Phoenix.Countries.actors.txt, Phoenix.International.actors.txt);
+- ``organizations.tsv.gz``: bodies with two or more name words, country and sector
+  (Phoenix.MilNonState.actors.txt, Phoenix.International.actors.txt);
 - ``agents.tsv``: role nouns -> sector (Phoenix.agents.txt, NGEC's PLOVER_agents.txt), only
   those ``kb/roles.tsv`` lacks.
 
@@ -39,6 +41,10 @@ PETRARCH_URL = "https://github.com/openeventdata/petrarch2"
 NGEC_URL = "https://github.com/ahalterman/NGEC"
 DICTIONARIES = "petrarch2/data/dictionaries"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
+# Bodies: armed groups (START TOPS), IGOs, NGOs and companies; the Countries file's bodies
+# are national institutions the hand-written KB covers by country.
+ORG_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt")
+_ORG_SMALL_WORDS = frozenset("of the and for in on to at de la du des al el".split())
 # PLOVER_agents.txt is the later revision of Phoenix.agents.txt: where both list a phrase,
 # its code wins, and a phrase it demotes to no sector ("men": UNK) is not taken from Phoenix.
 AGENT_FILES = (("NGEC/assets/PLOVER_agents.txt", "ngec"),
@@ -253,23 +259,31 @@ def parse_restriction(
             raise BadDictionaryRow(where, problem=f"[{text}] ends before it starts")
     elif dates:
         raise BadDictionaryRow(where, problem=f"[{text}]: a date needs >, < or a range date-date")
-    country, sector = code_meaning(code, table, countries)
+    transnational = where.split(":")[0] in ORG_FILES
+    country, sector = code_meaning(code, table, countries, transnational=transnational)
     return Period(country, sector, start, end)
 
 
+# CAMEO religion codes that are also ISO codes ("MUS" Muslim, Mauritius): in the files of
+# international and non-state actors they are the religion.
+_RELIGION_FIRST = frozenset({"MUS"})
+
+
 def code_meaning(
-    code: str, table: dict[str, str | None], countries: set[str]
+    code: str, table: dict[str, str | None], countries: set[str], *, transnational: bool = False
 ) -> tuple[str | None, str | None]:
     """(ISO3 or IGO or None, sector or None) of a CAMEO actor code ("USAGOV", "IGOUNO")."""
     triples = [code[i : i + 3] for i in range(0, len(code), 3)]
     head = COUNTRY_FIXES.get(triples[0], triples[0])
+    if transnational and head in _RELIGION_FIRST:
+        return None, compound_sector(triples, table)
     if head == "IGO":
         return "IGO", "IGO"
     if head in countries:
         return head, compound_sector(triples[1:], table)
     if head in table:  # "NGOHRI", "MNCUSA", "ELI": a sector without a country
         rest = [COUNTRY_FIXES.get(t, t) for t in triples[1:]]
-        country = next((t for t in rest if t in countries), None)
+        country = next((t for t in rest if t in countries and t not in table), None)
         return country, compound_sector(triples, table)
     return None, None  # a region or a state that no longer exists
 
@@ -398,6 +412,46 @@ def people_of(
         if not coded:
             continue
         yield FieldPerson(variants[0], variants, periods, otherwise, record.file)
+
+
+def org_name_ok(phrase: str) -> bool:
+    """A body's full name: two or more words of letters ("ABU NIDAL ORGANIZATION"), no
+    lone acronym ("ANO"), no leftover code or bracket."""
+    words = phrase.split()
+    return len(words) >= 2 and all(re.fullmatch(r"[A-Za-zÀ-ÿ'.&\-]+", w) for w in words)
+
+
+def display_org(phrase: str) -> str:
+    """ "ABU_NIDAL_ORGANIZATION" -> "Abu Nidal Organization" (small words in lower case)."""
+    words = display_name(phrase).split()
+    return " ".join(
+        w.lower() if i > 0 and w.lower() in _ORG_SMALL_WORDS else w for i, w in enumerate(words)
+    )
+
+
+def orgs_of(
+    records: Iterator[Record], table: dict[str, str | None], countries: set[str]
+) -> Iterator[FieldPerson]:
+    """Bodies with an undated code that gives a sector; people (dated, or from a leaders'
+    list) are left to ``people_of``. Bracketed acronyms ("(AAIA)") are dropped from names."""
+    for record in records:
+        periods: list[Period] = []
+        otherwise: Period | None = None
+        for line, text in record.restrictions:
+            period = parse_restriction(text, f"{record.file}:{line}", table, countries)
+            if period is None:
+                continue
+            if period.start is None and period.end is None:
+                otherwise = otherwise or period
+            else:
+                periods.append(period)
+        if record.person_marker or periods or otherwise is None or otherwise.sector is None:
+            continue
+        names = [" ".join(re.sub(r"\([^()]*\)", " ", n).split()) for n in record.names]
+        variants = [display_org(n) for n in names if org_name_ok(n)]
+        if not variants or not org_name_ok(names[0]):
+            continue
+        yield FieldPerson(variants[0], variants, [], otherwise, record.file)
 
 
 def _date_text(day: dt.date | None) -> str:
@@ -538,10 +592,13 @@ def run(
     people: dict[str, FieldPerson] = {}
     counts = {"records": 0, "people": 0, "known_to_kb": 0, "variants": 0}
     licences: dict[str, str] = {}
-    for file in ACTOR_FILES:
+    records_of: dict[str, list[Record]] = {}  # each file read once: its fixes apply once
+    for file in dict.fromkeys((*ACTOR_FILES, *ORG_FILES)):
         text = sources[0].read(f"{DICTIONARIES}/{file}")
         licences[f"{DICTIONARIES}/{file}"] = file_licence(text, sources[0])
-        records = list(actor_records(file, fixed_lines(file, text, fixes)))
+        records_of[file] = list(actor_records(file, fixed_lines(file, text, fixes)))
+    for file in ACTOR_FILES:
+        records = records_of[file]
         counts["records"] += len(records)
         for person in people_of(iter(records), table, countries, blocked, given):
             if any(name_key(v) in known for v in person.variants):
@@ -555,6 +612,24 @@ def run(
             people[key] = person
     counts["people"] = len(people)
     counts["variants"] = sum(len(set(p.variants)) for p in people.values())
+
+    # Bodies
+    known_orgs = {
+        name_key(a)
+        for o in kb.organizations.values()
+        for a in (o.name, *o.aliases, *o.ambiguous_aliases)
+    }
+    orgs: dict[str, FieldPerson] = {}
+    org_counts = {"records": 0, "bodies": 0, "known_to_kb": 0}
+    for file in ORG_FILES:
+        records = records_of[file]
+        org_counts["records"] += len(records)
+        for org in orgs_of(iter(records), table, countries):
+            if any(name_key(v) in known_orgs for v in org.variants):
+                org_counts["known_to_kb"] += 1
+                continue
+            orgs.setdefault(name_key(org.name), org)
+    org_counts["bodies"] = len(orgs)
 
     # Agents
     agents: dict[str, tuple[str, str, str, str]] = {}
@@ -596,13 +671,23 @@ def run(
     # mtime=0: the same input gives the same bytes (a clean diff when nothing changed)
     data = ("\n".join(lines) + "\n").encode("utf-8")
     (out_dir / "people.tsv.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    org_files = [f"{DICTIONARIES}/{f}" for f in ORG_FILES]
+    lines = header(sources[:1], [(f, licences[f]) for f in org_files], org_counts, as_of)
+    lines.append("name\tvariants\tperiods\totherwise")
+    lines.extend(person_row(o) for o in sorted(orgs.values(), key=lambda o: name_key(o.name)))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    (out_dir / "organizations.tsv.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     agent_files = [(p, licences[p]) for p, w in AGENT_FILES if p in licences]
     agent_sources = [s for s in sources if s.url == NGEC_URL] + sources[:1]
     lines = header(agent_sources, agent_files, agent_counts)
     lines.append("phrase\tsector\tnumber\tcameo\tsource")
     lines.extend("\t".join((k, *v)) for k, v in sorted(agents.items()))
     (out_dir / "agents.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {**counts, **{f"agents_{k}": v for k, v in agent_counts.items()}}
+    return {
+        **counts,
+        **{f"bodies_{k}": v for k, v in org_counts.items()},
+        **{f"agents_{k}": v for k, v in agent_counts.items()},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

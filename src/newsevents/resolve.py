@@ -849,6 +849,16 @@ def resolve_words(
     name = _name_words(a, 0, head)
     if name and (head_role is None or head_role[1] <= _index_of(a, name[0])):
         full = _join(name)
+        imported = field_org(full, on) if len(name) > 1 and head_role is None else None
+        if imported is not None and field_person(full, on) is None:
+            # A imported of the field dictionaries by its whole name ("Abu Nidal Organization")
+            return Actor(
+                f"org:{slug(imported[0])}",
+                imported[0],
+                "group" if imported[2] in _ARMED_KINDS else "organization",
+                country or imported[1],
+                imported[2],
+            )
         kind = org_words().get(name[-1].folded.rstrip("."))
         if kind is not None:
             # "Tata Motors", "Kenya Airways": an organisation the KB lacks
@@ -1059,6 +1069,14 @@ def field_person(name: str, day: date) -> tuple[str, str | None, str | None] | N
     from newsevents.kb.dictionaries import load_people
 
     return load_people().coded(name, day)
+
+
+def field_org(name: str, day: date) -> tuple[str, str | None, str | None] | None:
+    """(name, country, sector) of the one body of the imported field dictionaries
+    (``kb/field/organizations.tsv.gz``) whose full name is ``name``; None if none."""
+    from newsevents.kb.dictionaries import load_orgs
+
+    return load_orgs().coded(name, day, need_country=False)
 
 
 def place_country(name: str) -> str | None:

@@ -56,6 +56,14 @@ MICHAEL_SCOTT_  # CountryInfo.txt
 """
 INTERNATIONAL = """\
 IDA_TESTWORTH_\t[IGOUNO 950101-991231] [ELI]# IGOrulers.txt
+GRAND_LEAGUE_OF_EXAMPLES_\t[IGOXYZ]
+EXAMPLE_WIDGETS_CORPORATION_\t[MNCUSA]
+"""
+MILNONSTATE = """\
+SYLVAN_LIBERATION_FRONT_(SLF)_ [KENREB] #  kkl 21 Mar 13
++SYLVAN_FRONT_
+SLF_ [KENREB]
+HOLY_EXAMPLE_BRIGADE_ [IMGMUSALQ]
 """
 AGENTS = """\
 # The MIT License (MIT)
@@ -92,6 +100,7 @@ def _petrarch(tmp_path: Path, countries: str = COUNTRIES) -> Path:
             "LICENSE": "The MIT License (MIT)\n",
             base + "Phoenix.Countries.actors.txt": countries,
             base + "Phoenix.International.actors.txt": INTERNATIONAL,
+            base + "Phoenix.MilNonState.actors.txt": MILNONSTATE,
             base + "Phoenix.agents.txt": AGENTS,
         },
     )
@@ -125,6 +134,17 @@ def test_the_importer_keeps_full_names_of_people_with_dated_codes(tmp_path: Path
     text = gzip.decompress(header).decode()
     assert "# Source: https://github.com/openeventdata/petrarch2 @ " in text
     assert "licence: MIT, in the file's header" in text and "# As of: " in text
+
+
+def test_the_importer_keeps_bodies_with_full_names(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(_petrarch(tmp_path), None, out)
+    rows = _rows(out / "organizations.tsv.gz")
+    assert rows["Sylvan Liberation Front"][1:] == ["Sylvan Front", "", "KEN REB"]
+    assert rows["Grand League of Examples"][3] == "IGO IGO"
+    assert rows["Example Widgets Corporation"][3] == "USA BUS"
+    assert rows["Holy Example Brigade"][3] == "- REB"  # MUS: the faith, not Mauritius
+    assert "Slf" not in rows  # a lone acronym is too ambiguous
 
 
 def test_the_importer_writes_role_nouns_the_hand_written_roles_lack(tmp_path: Path) -> None:
@@ -231,6 +251,15 @@ def test_a_field_person_resolves_by_the_whole_name_on_the_day() -> None:
     assert after is not None and (after.country, after.sector) == ("NZL", "ELI")
     nobody = resolve_phrase("Phil Goffington", on=dt.date(2008, 6, 1))
     assert nobody is not None and nobody.country is None
+
+
+def test_a_field_body_resolves_by_its_whole_name() -> None:
+    # The Abu Nidal Organization: in Phoenix.MilNonState, absent from the hand-written KB
+    body = resolve_phrase("Abu Nidal Organization", on=dt.date(2020, 1, 1))
+    assert body is not None and (body.type, body.sector) == ("group", "REB")
+    text = "Members of the Abu Nidal Organization attacked a bus."
+    actors = extract_actors(nlp.parse(text), published=dt.date(1990, 1, 1))
+    assert [(a.id, a.sector) for a in actors] == [("org:abu-nidal-organization", "REB")]
 
 
 def test_in_an_article_only_the_whole_name_is_the_field_person() -> None:

@@ -50,6 +50,7 @@ from newsevents.resolve import (
     article_name_ok,
     case_ok,
     describe,
+    field_org,
     field_person,
     fold,
     foreign_generic,
@@ -925,6 +926,9 @@ _LOCAL_SECTORS = frozenset(
 )
 
 
+_ARMED_SECTORS = frozenset({"REB", "UAF", "CRM"})
+
+
 def _unknown_org(span: Span, ctx: Context) -> None:
     """An ORG the KB lacks: kept when its own words say what it is ("Seattle Police")."""
     if _is_channel(span):
@@ -945,6 +949,10 @@ def _unknown_org(span: Span, ctx: Context) -> None:
         sector = sector or body.sector
         country = country or body.country
         ctx.take(span.end, head.i + 1)
+    imported = field_org(span.text, ctx.day) if len(span) > 1 else None
+    if imported is not None:  # a body of the field dictionaries by its whole name
+        sector = imported[2] or sector
+        country = country or imported[1]
     if sector is None:
         return
     if country is None:  # "Seattle Police Department": the place its name starts with
@@ -956,7 +964,7 @@ def _unknown_org(span: Span, ctx: Context) -> None:
     actor = Actor(
         id=f"org:{slug(name)}",
         name=name,
-        type="organization",
+        type="group" if imported is not None and sector in _ARMED_SECTORS else "organization",
         country=country,
         sector=sector,
     )

@@ -36,6 +36,7 @@ from newsevents.kb import KB_DIR, fold, read_table
 
 FIELD_DIR = KB_DIR / "field"
 PEOPLE_FILE = FIELD_DIR / "people.tsv.gz"
+ORGS_FILE = FIELD_DIR / "organizations.tsv.gz"  # same columns; bodies have no periods
 AGENTS_FILE = FIELD_DIR / "agents.tsv"
 OPEN_TERM_YEARS = 4  # a term: how long an open-ended office is trusted after "as of"
 CACHE_FORMAT = 1
@@ -60,8 +61,9 @@ class FieldPerson:
 
     def coded_on(self, day: dt.date, as_of: dt.date) -> tuple[str | None, str | None]:
         """(country, sector) on the day: the first period covering it (in the data's
-        order, as PETRARCH reads it), else the undated code, else ELI with the country of
-        the last period that ended before the day, else the country alone."""
+        order, as PETRARCH reads it), else the undated code with a country, else ELI with
+        the country of the last period that ended before the day, else the undated code,
+        else the country alone."""
         trusted_until = _years_after(as_of, OPEN_TERM_YEARS)
         ended: FieldPeriod | None = None
         for p in self.periods:
@@ -74,6 +76,8 @@ class FieldPerson:
             return self.otherwise
         if ended is not None:
             return ended.country, "ELI" if ended.sector in _OFFICE_SECTORS else ended.sector
+        if self.otherwise is not None:
+            return self.otherwise  # a body without a country ("Abu Nidal Organization")
         countries = [p.country for p in self.periods if p.country]
         return (countries[0] if countries else None), None
 
@@ -127,15 +131,17 @@ class FieldPeople:
             return []
         return [_person(self.rows[i]) for i in self.index.get(key, ())]
 
-    def coded(self, name: str, day: dt.date) -> tuple[str, str | None, str | None] | None:
-        """(canonical name, country, sector) of the one person the name means on the day;
-        None for an unknown name, or several people of that name coded differently."""
+    def coded(
+        self, name: str, day: dt.date, *, need_country: bool = True
+    ) -> tuple[str, str | None, str | None] | None:
+        """(canonical name, country, sector) of the one entry the name means on the day;
+        None for an unknown name, or several entries of that name coded differently."""
         people = self.lookup(name)
         codes = {p.coded_on(day, self.as_of) for p in people}
         if len(codes) != 1:
             return None
         country, sector = codes.pop()
-        if country is None:
+        if country is None and (need_country or sector is None):
             return None
         return people[0].name, country, sector
 
@@ -204,7 +210,8 @@ def _cache_path(path: Path) -> Path:
         h.update(part.encode() + b"\0")
     for file in (path, Path(__file__), KB_DIR / "name_variants.tsv"):
         h.update(file.read_bytes() + b"\0")
-    return cache_dir() / f"field-people-{h.hexdigest()[:20]}.marshal"
+    stem = path.name.split(".")[0]
+    return cache_dir() / f"field-{stem}-{h.hexdigest()[:20]}.marshal"
 
 
 def _write_cache(people: FieldPeople, cache: Path) -> None:
@@ -218,14 +225,20 @@ def _write_cache(people: FieldPeople, cache: Path) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, cache)
-        for old in cache.parent.glob("field-people-*.marshal"):
+        stem = cache.name.rsplit("-", 1)[0]
+        for old in cache.parent.glob(f"{stem}-*.marshal"):
             if old != cache:
                 old.unlink(missing_ok=True)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
 
 
-@functools.lru_cache(maxsize=2)
+def load_orgs() -> FieldPeople:
+    """The imported bodies (armed groups, IGOs, NGOs, companies), as ``load_people``."""
+    return load_people(ORGS_FILE)
+
+
+@functools.lru_cache(maxsize=4)
 def load_people(path: Path = PEOPLE_FILE) -> FieldPeople:
     """The imported people, once per process: from the disk cache when it is current."""
     began = time.perf_counter()
@@ -273,6 +286,7 @@ __all__ = [
     "FieldPeriod",
     "FieldPerson",
     "load_agents",
+    "load_orgs",
     "load_people",
     "name_key",
     "read_people",
