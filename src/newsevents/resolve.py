@@ -853,8 +853,8 @@ def resolve_words(
         if imported is not None and field_person(full, on) is None:
             # A imported of the field dictionaries by its whole name ("Abu Nidal Organization")
             return Actor(
-                f"org:{slug(imported[0])}",
-                imported[0],
+                f"org:{slug(full)}",
+                full,
                 "group" if imported[2] in _ARMED_KINDS else "organization",
                 country or imported[1],
                 imported[2],
