@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
 from newsevents.kb import Person, Role
+from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention
 from newsevents.resolve import (
     _FEMININE,
@@ -161,7 +162,7 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
     # Token texts read from the doc's arrays once: no Token objects for the word lists.
     strings = doc.vocab.strings
     folded = [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
-    found_dateline = dateline(doc.text, is_place=_is_place)
+    found_dateline = dateline(text_of(doc), is_place=_is_place)
     masked = _masked_tokens(doc, found_dateline)
     spans = [s for s in _kb_spans(doc, lex, folded) if not any(masked[s[0] : s[1]])]
     focus = focus_country(doc, lex, day, spans, dateline_country=_dateline_country(found_dateline))
@@ -198,7 +199,7 @@ def _dateline_country(found: Dateline | None) -> str | None:
 def _masked_tokens(doc: Doc, found: Dateline | None) -> list[bool]:
     """Tokens that are never actors: the names of bylines and credits, and the dateline (a
     place; its agency is the article's source)."""
-    ranges = credits(doc.text)
+    ranges = credits(text_of(doc))
     if found is not None:
         ranges.append((found.start, found.end))
     masked = [False] * len(doc)
@@ -883,8 +884,8 @@ def _addressed_names(ctx: Context, known: dict[str, str]) -> None:
     """ "Mr Okafor said" where the parser tagged no entity: a title of address and the
     capitalised words after it name a person (a surname seen before: that person)."""
     doc = ctx.doc
-    for i in range(len(doc) - 1):
-        if not _is_address(doc[i]) or not ctx.free(i, i + 2):
+    for i, word in enumerate(ctx.folded[:-1]):
+        if word.rstrip(".") not in _ADDRESS or not _is_address(doc[i]) or not ctx.free(i, i + 2):
             continue
         j = i + 1
         while j < len(doc) and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
@@ -1302,7 +1303,7 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 def _pronouns(ctx: Context) -> None:
     doc = ctx.doc
-    regions = _quote_regions(doc.text)
+    regions = _quote_regions(text_of(doc))
     sents = list(doc.sents)
     sent_of = [0] * len(doc)  # token index -> sentence index
     for n, s in enumerate(sents):
@@ -1660,7 +1661,7 @@ def _sent_index(ctx: Context, span: Span) -> int:
 
 def _cluster(ctx: Context) -> list[Actor]:
     """One actor per id, its mentions in text order; actors in order of first mention."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     actors: dict[str, Actor] = {}
     for f in sorted(ctx.found, key=lambda f: (f.start, f.end)):
         actor = actors.get(f.actor.id)

@@ -30,19 +30,23 @@ _NOT_NAMES = frozenset(
      "Order", "Mistake", "Chance", "Accident", "Agreement", "Decree", "Means"}
 )  # fmt: skip
 _BYLINE = re.compile(rf"(?m)^[ \t]*[Bb][Yy][ \t]+(?P<names>{_NAMES})[ \t]*(?=$|[|,·•—–-]|\n)")
-_PHOTO = re.compile(
-    rf"(?i:\(?\b(?:photo(?:graph)?s?|pictures?|images?|credit|photo credit|video|foto)"
-    rf"(?:[ \t]+by)?[ \t]*:?)[ \t]*(?P<names>{_NAME})"
+# Cues are searched in the lower-cased text (fast literal scanning), names in the original.
+_PHOTO_CUE = re.compile(
+    r"\(?\b(?:photo(?:graph)?s?|pictures?|images?|credit|photo credit|video|foto)"
+    r"(?:[ \t]+by)?[ \t]*:?[ \t]*"
+)
+_PHOTO_NAME = re.compile(
+    rf"(?P<names>{_NAME})"
     rf"(?P<agency>[ \t]*/[ \t]*[A-Z][\w&.' -]{{0,40}}?(?=[)\n.|;]|$)"
     rf"|[ \t]+via[ \t]+[A-Z][\w ]{{0,30}}"
     rf"|(?=[ \t]*(?:\)|\||\n|$)))",
     re.MULTILINE,
 )
-_REPORTING = re.compile(
-    rf"(?i:(?:additional[ \t]+)?(?:reporting|writing|editing|research|compiled|"
-    rf"graphics|produced|translated|translation)(?:[ \t]+and[ \t]+\w+)?[ \t]+by)[ \t]+"
-    rf"(?P<names>{_NAMES})"
+_REPORTING_CUE = re.compile(
+    r"\b(?:additional[ \t]+)?(?:reporting|writing|editing|research|compiled|graphics|produced"
+    r"|translated|translation)(?:[ \t]+and[ \t]+\w+)?[ \t]+by[ \t]+"
 )
+_NAMES_AT = re.compile(_NAMES)
 _CONTRIBUTED = re.compile(
     rf"(?m)(?:^|(?<=[.!?)][ \t])|(?<=\n))[ \t]*(?P<names>{_NAMES})[ \t]+contributed"
     rf"(?:[ \t]+(?:reporting|research|to[ \t]+this[ \t]+(?:report|story|article)))"
@@ -117,12 +121,19 @@ def credits(text: str) -> list[tuple[int, int]]:
         if names.split()[0].rstrip(",") in _NOT_NAMES:
             continue
         spans.append((m.start(), m.end("names")))
-    for m in _PHOTO.finditer(text):
-        spans.append((m.start(), m.end()))
-    for m in _REPORTING.finditer(text):
-        spans.append((m.start(), m.end("names")))
-    for m in _CONTRIBUTED.finditer(text):
-        spans.append((m.start("names"), m.end()))
+    low = text.lower()
+    if len(low) == len(text):  # else offsets would shift: no cue is searched
+        for m in _PHOTO_CUE.finditer(low):
+            name = _PHOTO_NAME.match(text, m.end())
+            if name is not None:
+                spans.append((m.start(), name.end()))
+        for m in _REPORTING_CUE.finditer(low):
+            name = _NAMES_AT.match(text, m.end())
+            if name is not None:
+                spans.append((m.start(), name.end()))
+    if "contributed" in text:
+        for m in _CONTRIBUTED.finditer(text):
+            spans.append((m.start("names"), m.end()))
     found = dateline(text)
     if found is not None and found.agency:
         spans.append((found.agency_start, found.agency_end))  # "(Reuters)" of the dateline
