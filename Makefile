@@ -99,6 +99,13 @@ serve: install
 	fi
 	$(BIN)/newsevents serve --db "$(DB)"
 
+# Regenerate kb/field/ from the PETRARCH2 and NGEC repositories (git checkouts or git dirs):
+# make dictionaries PETRARCH2=../petrarch2 NGEC=../NGEC
+.PHONY: dictionaries
+dictionaries: install
+	@test -n "$(PETRARCH2)" || { echo "give PETRARCH2=path/to/petrarch2 [NGEC=path/to/NGEC]"; exit 2; }
+	$(BIN)/python scripts/import_dictionaries.py --petrarch2 "$(PETRARCH2)" $(if $(NGEC),--ngec "$(NGEC)")
+
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench

@@ -133,6 +133,21 @@ class BadKnowledgeBase(NewsEventsError):
     template = "{problem}. Fix the entry (see src/newsevents/kb/README.md)."
 
 
+class BadDictionaryRow(NewsEventsError):
+    code = "E051"
+    template = (
+        "{problem}. Correct the row upstream, or record the fix in scripts/dictionary_fixes.tsv"
+        " (see src/newsevents/kb/README.md, 'Dictionaries from the field')."
+    )
+
+
+class BadFieldData(NewsEventsError):
+    code = "E052"
+    template = (
+        "{problem}. Rebuild the file with `make dictionaries` (see src/newsevents/kb/README.md)."
+    )
+
+
 class StoreUnavailable(NewsEventsError):
     code = "E100"
     template = (

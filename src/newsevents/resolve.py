@@ -146,6 +146,10 @@ class Lexicon:
     roles: dict[Key, Role] = field(default_factory=dict)
     max_name: int = 1
     max_role: int = 1
+    # role nouns of the field dictionaries (kb/field/agents.tsv) that roles.tsv lacks: asked
+    # only where a phrase has no hand-written role, never to find descriptions in articles
+    field_roles: dict[Key, Role] = field(default_factory=dict)
+    max_field_role: int = 1
     build_seconds: float = 0.0
     # folded spelling -> canonical spelling of a name word ("mohamed" -> "muhammad")
     variants: dict[str, str] = field(default_factory=dict)
@@ -257,6 +261,13 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
         if key:
             lex.roles[key] = r
             lex.max_role = max(lex.max_role, len(key))
+    from newsevents.kb.dictionaries import load_agents
+
+    for agent in load_agents().values():
+        key = tuple(t.casefold() for t in _tokens(agent.phrase))
+        if key and key not in lex.roles:
+            lex.field_roles[key] = Role(agent.phrase, agent.sector, None, agent.number)
+            lex.max_field_role = max(lex.max_field_role, len(key))
     lex.build_seconds = time.perf_counter() - began
     return lex
 
@@ -522,17 +533,22 @@ def case_ok(entry: Entry, texts: Sequence[str]) -> bool:
     )
 
 
-def find_roles(words: Sequence[Word], lex: Lexicon) -> list[tuple[int, int, Role]]:
-    """Longest role-noun matches (on the words, else on lemmas for plurals)."""
+def find_roles(
+    words: Sequence[Word], lex: Lexicon, *, table: dict[Key, Role] | None = None
+) -> list[tuple[int, int, Role]]:
+    """Longest role-noun matches (on the words, else on lemmas for plurals), in the
+    hand-written roles or in ``table``."""
+    roles = lex.roles if table is None else table
+    longest = lex.max_role if table is None else lex.max_field_role
     found: list[tuple[int, int, Role]] = []
     i = 0
     while i < len(words):
-        for n in range(min(lex.max_role, len(words) - i), 0, -1):
+        for n in range(min(longest, len(words) - i), 0, -1):
             chunk = words[i : i + n]
-            role = lex.role(tuple(w.folded for w in chunk))
+            role = roles.get(tuple(w.folded for w in chunk))
             if role is None:
                 lemma_key = tuple(w.folded for w in chunk[:-1]) + (chunk[-1].lemma,)
-                base = lex.role(lemma_key)
+                base = roles.get(lemma_key)
                 if base is not None and chunk[-1].lemma != chunk[-1].folded:
                     role = replace(base, number="pl")
             if role is not None:
@@ -598,6 +614,16 @@ def article_name_ok(words: Sequence[Word], m: Match, lex: Lexicon) -> bool:
     return True
 
 
+def _field_role_ok(words: Sequence[Word], found: tuple[int, int, Role]) -> bool:
+    """A field-dictionary role noun counts written in lower case ("a waiter"), or as a
+    capitalised title right before a name ("Health Care Provider Ana Ruiz"): a capitalised
+    word elsewhere is more often part of a name ("Tom Farmer", "Engineer Street")."""
+    start, end, _role = found
+    if all(not w.text[:1].isupper() for w in words[start:end]):
+        return True
+    return end < len(words) and words[end].proper and words[end].text[:1].isalpha()
+
+
 def analyse(words: list[Word], lex: Lexicon) -> Analysis:
     matches = find_names(words, lex)
     for k, m in enumerate(matches):
@@ -624,6 +650,10 @@ def analyse(words: list[Word], lex: Lexicon) -> Analysis:
         kept.append(m)
     matches = kept
     roles = find_roles(words, lex)
+    if not roles and lex.field_roles:
+        roles = [
+            r for r in find_roles(words, lex, table=lex.field_roles) if _field_role_ok(words, r)
+        ]
     # A role word inside a longer organisation name is part of the name ("Justice" of the
     # "Justice and Equality Movement", "Chiefs of Staff" of the "Joint Chiefs of Staff").
     org_spans = [(m.start, m.end) for m in matches if any(e.kind == "org" for e in m.entries)]
@@ -864,6 +894,16 @@ def resolve_words(
     name = _name_words(a, 0, head)
     if name and (head_role is None or head_role[1] <= _index_of(a, name[0])):
         full = _join(name)
+        imported = field_org(full, on) if len(name) > 1 and head_role is None else None
+        if imported is not None and field_person(full, on) is None:
+            # A imported of the field dictionaries by its whole name ("Abu Nidal Organization")
+            return Actor(
+                f"org:{slug(full)}",
+                full,
+                "group" if imported[2] in _ARMED_KINDS else "organization",
+                country or imported[1],
+                imported[2],
+            )
         kind = org_words().get(name[-1].folded.rstrip("."))
         if kind is not None:
             # "Tata Motors", "Kenya Airways": an organisation the KB lacks
@@ -881,7 +921,7 @@ def resolve_words(
                     country = known.country if known else None
                 prefix = "media" if kind[1] == "media" else "org"
                 return Actor(f"{prefix}:{slug(full)}", full, kind[1], country, kind[0])
-        return Actor(
+        actor = Actor(
             id=f"person:{slug(full)}",
             name=full,
             type="person",
@@ -889,6 +929,13 @@ def resolve_words(
             sector=sector,
             role=_title_text(a, head_role) if head_role else None,
         )
+        # A person of the field dictionaries, by the whole name: the text's own title and
+        # country words say more about the day than the data (a place does not).
+        coded = field_person(full, on) if len(name) > 1 else None
+        if coded is not None:
+            actor.country = coded[1] if place is not None or not actor.country else actor.country
+            actor.sector = actor.sector or coded[2]
+        return actor
 
     if owner is not None:
         return group_actor(country, sector, _phrase_name(words))
@@ -973,9 +1020,10 @@ def _body_of(
     a: Analysis, lex: Lexicon, head: int, head_role: tuple[int, int, Role] | None
 ) -> Organization | None:
     """The KB body a member or office-holder noun belongs to: "members of the Bundeswehr", "the
-    chairman of the Joint Chiefs", "speaker of the Storting" (only "of" + the body)."""
+    chairman of the Joint Chiefs", "speaker of the Storting", "a spokesman for the army"
+    (only "of" or "for" + the body)."""
     words = a.words
-    if head >= len(words) or words[head].folded != "of":
+    if head >= len(words) or words[head].folded not in ("of", "for"):
         return None
     if head_role is None:
         if not any(
@@ -1058,6 +1106,22 @@ def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near", "across"})
+
+
+def field_person(name: str, day: date) -> tuple[str, str | None, str | None] | None:
+    """(name, country, sector) on the day of the one person of the imported field
+    dictionaries (``kb/field``) whose full name is ``name``; None if none or several."""
+    from newsevents.kb.dictionaries import load_people
+
+    return load_people().coded(name, day)
+
+
+def field_org(name: str, day: date) -> tuple[str, str | None, str | None] | None:
+    """(name, country, sector) of the one body of the imported field dictionaries
+    (``kb/field/organizations.tsv.gz``) whose full name is ``name``; None if none."""
+    from newsevents.kb.dictionaries import load_orgs
+
+    return load_orgs().coded(name, day, need_country=False)
 
 
 def place_country(name: str) -> str | None:
@@ -1287,10 +1351,14 @@ def resolve_cli(
     """`newsevents resolve`: one phrase, or a phrase<TAB>date file; returns the exit code."""
     from newsevents.ingest.text import parse_published
 
+    # An undated phrase resolves as of --date (the article's day), else today.
+    default_day = date.fromisoformat(
+        parse_published(on, subject="--date") or date.today().isoformat()
+    )
     if file is None:
         if not phrase:
             raise BadPhrase("resolve", problem="no phrase given")
-        day = date.fromisoformat(parse_published(on, subject="--date") or date.today().isoformat())
+        day = default_day
         summary = actor_summary(phrase, resolve_phrase(phrase, on=day))
         if as_json:
             print(json.dumps(summary, ensure_ascii=False))
@@ -1313,7 +1381,7 @@ def resolve_cli(
             failed += 1
             print(str(error), file=sys.stderr)
             continue
-        day = date.fromisoformat(when) if when else date.today()
+        day = date.fromisoformat(when) if when else default_day
         print(
             json.dumps(
                 actor_summary(cells[0], resolve_phrase(cells[0], on=day)), ensure_ascii=False

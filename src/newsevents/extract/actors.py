@@ -25,15 +25,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
 from newsevents.kb import Person, Role
+from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention
 from newsevents.resolve import (
     _FEMININE,
@@ -43,10 +45,14 @@ from newsevents.resolve import (
     Lexicon,
     Match,
     Word,
+    _gender_of,
+    _place_in,
     analyse,
     article_name_ok,
     case_ok,
     describe,
+    field_org,
+    field_person,
     fold,
     foreign_generic,
     given_names,
@@ -156,13 +162,17 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
     # Token texts read from the doc's arrays once: no Token objects for the word lists.
     strings = doc.vocab.strings
     folded = [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
-    spans = _kb_spans(doc, lex, folded)
-    ctx = Context(doc, lex, day, focus_country(doc, lex, day, spans), [False] * len(doc))
+    found_dateline = dateline(text_of(doc), is_place=_is_place)
+    masked = _masked_tokens(doc, found_dateline)
+    spans = [s for s in _kb_spans(doc, lex, folded) if not any(masked[s[0] : s[1]])]
+    focus = focus_country(doc, lex, day, spans, dateline_country=_dateline_country(found_dateline))
+    ctx = Context(doc, lex, day, focus, masked)
     ctx.folded = folded
     metonym = _metonym_rule()
     _names(ctx, metonym, spans)
     _descriptions(ctx)
     _statements(ctx)
+    _separate_groups(ctx)
     _pronouns(ctx)
     return _cluster(ctx)
 
@@ -170,14 +180,49 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
 # --------------------------------------------------------------------------- focus
 
 
+def _is_place(name: str) -> bool:
+    return place_country(name) is not None or lexicon().kb.lookup_country(name) is not None
+
+
+def _dateline_country(found: Dateline | None) -> str | None:
+    """The country of the dateline's place ("LAGOS, Nigeria": NGA; "KYIV": UKR)."""
+    if found is None:
+        return None
+    kb = lexicon().kb
+    if found.region:
+        match = kb.lookup_country(found.region)
+        if match is not None:
+            return match.country.iso3
+    return place_country(found.place) or place_country(found.place.split(",")[0])
+
+
+def _masked_tokens(doc: Doc, found: Dateline | None) -> list[bool]:
+    """Tokens that are never actors: the names of bylines and credits, and the dateline (a
+    place; its agency is the article's source)."""
+    ranges = credits(text_of(doc))
+    if found is not None:
+        ranges.append((found.start, found.end))
+    masked = [False] * len(doc)
+    for lo, hi in ranges:
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is not None:
+            masked[span.start : span.end] = [True] * len(span)
+    return masked
+
+
 def focus_country(
     doc: Doc,
     lex: Lexicon,
     day: date,
     spans: list[tuple[int, int, list[Entry]]] | None = None,
+    *,
+    dateline_country: str | None = None,
 ) -> str | None:
-    """The country the article is most about: the most frequent country cue."""
+    """The country the article is most about: the most frequent country cue (the
+    dateline's country counts twice)."""
     counts: dict[str, int] = {}
+    if dateline_country:
+        counts[dateline_country] = 2
     for _start, _end, entries in _kb_spans(doc, lex) if spans is None else spans:
         for e in entries:
             iso3 = None
@@ -348,6 +393,7 @@ def _names(
             _unknown_person(_from_given_name(trimmed), ctx, known)
         else:
             _unknown_org(trimmed, ctx)
+    _addressed_names(ctx, known)
     _lone_surnames(ctx, known)
 
 
@@ -759,10 +805,25 @@ def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
         return
     if any(c.isdigit() for c in span.text):
         return  # "M109A6 Paladin": a model name, not a person
+    if (
+        len(span) > 1
+        and fold(span[0].text) not in given_names()
+        and _entry_kinds(span[-1:], lex) & {"demonym", "people"}
+    ):
+        return  # "Royal Welsh", "Royal Irish": a unit or body named for a people, no person
     if _described_body(span, ctx) is not None:
         _unknown_org(span, ctx)  # "the Jaish al-Islam rebel group"
         return
     title = _title(span)
+    address = span[0] if len(span) > 1 and _is_address(span[0]) else None
+    named = span.doc[span.start + 1 : span.end] if address is not None else span
+    if address is not None and len(named) == 1 and fold(named.text) in known:
+        # "Ms Rahman" after "Leila Rahman": the same person, the title of address included
+        actor_id = known[fold(named.text)]
+        actor = next((f.actor for f in ctx.found if f.actor.id == actor_id), None)
+        if actor is not None:
+            _add(ctx, span, actor, gender=ctx.genders.get(actor_id))
+            return
     if len(span) == 1:
         key = fold(span.text)
         if key in known:
@@ -775,7 +836,7 @@ def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
             return
     elif span[-1].tag_ == "NNPS" or span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
         return
-    name = span.text
+    name = named.text
     actor = Actor(id=f"person:{slug(name)}", name=name, type="person")
     gender = None
     if title is not None:
@@ -790,13 +851,48 @@ def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
         folded = {w.folded for w in tw}
         gender = "f" if folded & _FEMININE else "m" if folded & _MASCULINE else None
         ctx.titles.setdefault(actor.id, set()).update(folded)
+    if gender is None and address is not None:
+        gender = _gender_of([Word(address.text, fold(address.text), "", True)])
     if gender is None:
-        gender = given_names().get(fold(span[0].text))
+        gender = given_names().get(fold(named[0].text))
+    coded = field_person(name, ctx.day) if len(named) > 1 else None
+    if coded is not None:
+        # A person of the field dictionaries by the whole name: a title in the text says
+        # more about the day than the data; the article's focus says less.
+        cue = None
+        if title is not None:
+            cue = resolve_words(_title_words(title), on=ctx.day, lex=lex, standalone=True)
+        if cue is None or not cue.country:
+            actor.country = coded[1]
+        actor.sector = actor.sector or coded[2]
     if actor.country is None:
         actor.country = ctx.focus if actor.sector else None
     _take_title(ctx, title)
     _add_titled(ctx, span, title, actor, gender=gender)
     known.setdefault(fold(span[-1].text), actor.id)
+
+
+# Titles of address before a surname: not part of the name ("Ms Rahman" is Rahman).
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "prof"})
+
+
+def _is_address(token: Token) -> bool:
+    return fold(token.text).rstrip(".") in _ADDRESS and token.text[:1].isupper()
+
+
+def _addressed_names(ctx: Context, known: dict[str, str]) -> None:
+    """ "Mr Okafor said" where the parser tagged no entity: a title of address and the
+    capitalised words after it name a person (a surname seen before: that person)."""
+    doc = ctx.doc
+    for i, word in enumerate(ctx.folded[:-1]):
+        if word.rstrip(".") not in _ADDRESS or not _is_address(doc[i]) or not ctx.free(i, i + 2):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j == i + 1 or not ctx.free(i, j) or any(doc[k].ent_type_ for k in range(i, j)):
+            continue
+        _unknown_person(doc[i:j], ctx, known)
 
 
 def _described_body(span: Span, ctx: Context) -> tuple[Token, Actor] | None:
@@ -822,6 +918,18 @@ def _supported_single(span: Span, title: Span | None) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
 
 
+# Bodies an article names without a country that are nearly always of the country it is
+# about: police, hospitals, schools, courts, local armed groups and civic bodies. Military
+# units, companies, outlets, NGOs and IGOs are not ("a British battalion in Estonia", a
+# foreign company in a US story): their country comes from the text or stays unknown.
+_LOCAL_SECTORS = frozenset(
+    {"COP", "HLH", "EDU", "JUD", "LEG", "REB", "UAF", "CRM", "OPP", "PTY", "CVL", "LAB", "REL"}
+)
+
+
+_ARMED_SECTORS = frozenset({"REB", "UAF", "CRM"})
+
+
 def _unknown_org(span: Span, ctx: Context) -> None:
     """An ORG the KB lacks: kept when its own words say what it is ("Seattle Police")."""
     if _is_channel(span):
@@ -833,7 +941,7 @@ def _unknown_org(span: Span, ctx: Context) -> None:
         e.kind in ("country", "demonym") for t in span for e in ctx.lex.lookup((fold(t.text),))
     ) and any(fold(t.text) in ("-", "–") for t in span):
         return  # "U.S.-Russia": a relation, not a body
-    guess = resolve_words(words, on=ctx.day, lex=ctx.lex, focus=ctx.focus, standalone=False)
+    guess = resolve_words(words, on=ctx.day, lex=ctx.lex, focus=None, standalone=False)
     sector = guess.sector if guess is not None else None
     country = guess.country if guess is not None else None
     described = _described_body(span, ctx)
@@ -842,14 +950,23 @@ def _unknown_org(span: Span, ctx: Context) -> None:
         sector = sector or body.sector
         country = country or body.country
         ctx.take(span.end, head.i + 1)
+    imported = field_org(span.text, ctx.day) if len(span) > 1 else None
+    if imported is not None:  # a body of the field dictionaries by its whole name
+        sector = imported[2] or sector
+        country = country or imported[1]
     if sector is None:
         return
+    if country is None:  # "Seattle Police Department": the place its name starts with
+        place = _place_in(analyse(words, ctx.lex), place_country)
+        country = place[1] if place is not None else None
+    if country is None and sector in _LOCAL_SECTORS:
+        country = ctx.focus
     name = span.text
     actor = Actor(
         id=f"org:{slug(name)}",
         name=name,
-        type="organization",
-        country=country or ctx.focus,
+        type="group" if imported is not None and sector in _ARMED_SECTORS else "organization",
+        country=country,
         sector=sector,
     )
     _add(ctx, span, actor, plural=True)
@@ -1186,7 +1303,7 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 def _pronouns(ctx: Context) -> None:
     doc = ctx.doc
-    regions = _quote_regions(doc.text)
+    regions = _quote_regions(text_of(doc))
     sents = list(doc.sents)
     sent_of = [0] * len(doc)  # token index -> sentence index
     for n, s in enumerate(sents):
@@ -1467,6 +1584,75 @@ def _add(
     )
 
 
+# Sectors of unnamed crowds: "three people" and "thousands of demonstrators" are two groups.
+# (Officials, troops or police of one country named by different nouns stay one group.)
+_CROWD_SECTORS = frozenset({"CVL", "REF"})
+# Nouns for a population at large: they may name any group of it ("residents", "civilians").
+_GENERIC_CROWDS = frozenset(
+    {"people", "person", "civilian", "resident", "citizen", "inhabitant", "family", "crowd",
+     "population", "public", "local", "villager", "man", "woman", "child", "individual"}
+)  # fmt: skip
+_QUANTITY_NOUNS = frozenset(
+    {"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"}
+)
+
+
+def _quantity(span: Span) -> str | None:
+    """The number a mention counts ("three people": "three"; "thousands of demonstrators":
+    "thousands"), folded; None when it has none."""
+    for t in span:
+        if t.like_num or t.ent_type_ == "CARDINAL":
+            return fold(t.text)
+    head = span.root.head
+    if span.root.dep_ == "pobj" and fold(head.text) == "of":
+        owner = head.head
+        if owner.like_num or fold(owner.text) in _QUANTITY_NOUNS:
+            return fold(owner.text)
+    return None
+
+
+def _separate_groups(ctx: Context) -> None:
+    """Unnamed civilian groups of one country that the text names differently are different
+    groups: a mention joins an earlier group of its key when it has the same head noun or
+    the same count ("five people" ... "the five victims"), or when both are words for the
+    population at large ("civilians" ... "residents"); otherwise ("three people" ...
+    "thousands of demonstrators", "witnesses") it is a group of its own, whose id adds its
+    head noun ("anon:NGA-CVL-demonstrator")."""
+    groups: dict[str, list[tuple[str, str | None, str]]] = {}  # key -> (head, count, id)
+    for f in sorted(ctx.found, key=lambda f: f.start):
+        actor = f.actor
+        if f.pronoun or not actor.id.startswith("anon:") or actor.sector not in _CROWD_SECTORS:
+            continue
+        span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head, count = fold(span.root.lemma_), _quantity(span)
+        known = groups.setdefault(actor.id, [])
+        match = next(
+            (
+                gid
+                for h, c, gid in known
+                if h == head
+                or (count is not None and c == count)
+                or (
+                    h in _GENERIC_CROWDS
+                    and head in _GENERIC_CROWDS
+                    and (count is None or c is None)
+                )
+            ),
+            None,
+        )
+        if match is None:
+            taken = {gid for _h, _c, gid in known}
+            match = actor.id if not known else f"{actor.id}-{slug(head)}"
+            n = 2
+            while match in taken:
+                match, n = f"{actor.id}-{slug(head)}-{n}", n + 1
+            known.append((head, count, match))
+        if match != actor.id:
+            f.actor = replace(actor, id=match, mentions=[])
+
+
 def _sent_index(ctx: Context, span: Span) -> int:
     if not ctx.sent_starts:
         ctx.sent_starts = [s.start for s in ctx.doc.sents]
@@ -1475,7 +1661,7 @@ def _sent_index(ctx: Context, span: Span) -> int:
 
 def _cluster(ctx: Context) -> list[Actor]:
     """One actor per id, its mentions in text order; actors in order of first mention."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     actors: dict[str, Actor] = {}
     for f in sorted(ctx.found, key=lambda f: (f.start, f.end)):
         actor = actors.get(f.actor.id)
