@@ -26,7 +26,7 @@ test: install
 # The property-based suite (tests/fuzz) for FUZZ_SECONDS in all; `make test` runs a short pass.
 FUZZ_SECONDS ?= 600
 fuzz: install
-	NEWSEVENTS_FUZZ_PROFILE=fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/fuzz -x
+	NEWSEVENTS_FUZZ_PROFILE=fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/fuzz
 
 eval: install
 	@if [ -d "$(GOLD)" ]; then \
