@@ -35,7 +35,7 @@ test: install $(CHROMIUM)
 # The property-based suite (tests/fuzz) for FUZZ_SECONDS in all; `make test` runs a short pass.
 FUZZ_SECONDS ?= 600
 fuzz: install
-	NEWSEVENTS_FUZZ_PROFILE=fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/fuzz -x
+	NEWSEVENTS_FUZZ_PROFILE=fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/fuzz
 
 # newsevents eval prints its tables and saves its predictions; the shared scorer
 # (the yardstick, ../shared/tools/score.py) then scores the same predictions per folder.

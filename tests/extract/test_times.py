@@ -249,3 +249,12 @@ def test_a_bare_weekday_beside_a_reporting_verb_or_a_quoted_headline_is_past(
 ) -> None:
     found = one(text, "Thursday", SATURDAY)
     assert found.value is not None and found.value.start == day
+
+
+def test_a_weekday_after_a_quotation_holding_the_root_verb_terminates() -> None:
+    """Found by tests/fuzz: the walk up from a quoted root verb never ended."""
+    text = (
+        '" \u2019 and arrested him that `` Zurich President \u201d Hungarian Tuesday \u2019 in '
+        "Moscow the Minister."
+    )
+    assert [t.text for t in times_in(text, SATURDAY)] == ["Tuesday"]

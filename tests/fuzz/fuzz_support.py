@@ -17,7 +17,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=40,  # per round; rounds repeat until the time is up
+    max_examples=10,  # per round; rounds repeat until the time is up
     deadline=None,
     suppress_health_check=list(HealthCheck),
     print_blob=True,

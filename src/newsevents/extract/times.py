@@ -1074,7 +1074,9 @@ def _outside_quotes(verb: Token, span: Span) -> Token:
     for start, end in _quoted(span.sent):
         if start <= verb.i < end and not (start <= span.start and span.end <= end):
             head = verb
-            while start <= head.i < end and head.head is not head:
+            # Tokens are new objects on each access: the root is its own head by index.
+            # (An identity test here looped forever on a quoted root: found by tests/fuzz.)
+            while start <= head.i < end and head.head.i != head.i:
                 head = head.head
             if not start <= head.i < end and head.pos_ in ("VERB", "AUX"):
                 return head
