@@ -107,7 +107,7 @@ dictionaries: install
 	$(BIN)/python scripts/import_dictionaries.py --petrarch2 "$(PETRARCH2)" $(if $(NGEC),--ngec "$(NGEC)")
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
