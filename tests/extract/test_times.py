@@ -258,3 +258,10 @@ def test_a_weekday_after_a_quotation_holding_the_root_verb_terminates() -> None:
         "Moscow the Minister."
     )
     assert [t.text for t in times_in(text, SATURDAY)] == ["Tuesday"]
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 4, 19), dt.date(9999, 12, 30)])
+def test_times_at_the_ends_of_the_calendar_do_not_crash(published: dt.date) -> None:
+    """Found by tests/fuzz: "last March" published in year 1 raised ValueError."""
+    found = times_in("The talks began last March and end next year on Monday.", published)
+    assert all(t.value is None or t.value.start <= t.value.end for t in found)

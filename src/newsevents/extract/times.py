@@ -1141,6 +1141,15 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="strict")
 
 
+def _handle(rule: _Rule, match: re.Match[str], ctx: _Context) -> Resolution | None:
+    """A rule's resolution; None when it falls off the calendar (a publication date in
+    year 1 or 9999 and "last March": found by tests/fuzz)."""
+    try:
+        return rule.handler(match, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
 def extract_times(doc: Doc, *, published: dt.date | None) -> list[Time]:
     """Every time expression of the article, resolved against ``published``."""
     text = text_of(doc)
@@ -1153,7 +1162,7 @@ def extract_times(doc: Doc, *, published: dt.date | None) -> list[Time]:
         span = _token_span(doc, cand.start, cand.end)
         if span is None:
             continue
-        if cand.rule.handler(cand.match, _context(cand, text, base, span)) is not None:
+        if _handle(cand.rule, cand.match, _context(cand, text, base, span)) is not None:
             taken.append((cand, span))
     # 2. Resolve in text order, so "the quarter" and "that year" see what came before.
     anchors: dict[str, Interval] = {}
@@ -1161,7 +1170,7 @@ def extract_times(doc: Doc, *, published: dt.date | None) -> list[Time]:
     for cand, span in sorted(taken, key=lambda t: t[0].start):
         ctx = _context(cand, text, base, span)
         ctx.anchors = anchors
-        result = cand.rule.handler(cand.match, ctx)
+        result = _handle(cand.rule, cand.match, ctx)
         if result is None:
             continue
         interval, granularity = result
@@ -1194,7 +1203,7 @@ def _resolve_cached(text: str, published: dt.date | None) -> tuple[TimeValue | N
             m = rule.pattern.fullmatch(rest)
             if m is None:
                 continue
-            result = rule.handler(m, _Context(published=published or _NO_DATE, before=before))
+            result = _handle(rule, m, _Context(published=published or _NO_DATE, before=before))
             if result is None:
                 continue
             interval, granularity = result
