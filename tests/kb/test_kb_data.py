@@ -61,8 +61,8 @@ def _describe(problems: list[str], limit: int = 60) -> str:
 # ----------------------------------------------------------------------------- data
 
 
-def test_loads_quickly_and_is_cached(kb: KnowledgeBase) -> None:
-    assert kb.load_seconds < 3.0, f"the KB took {kb.load_seconds:.2f}s to load"
+def test_is_loaded_once_per_process(kb: KnowledgeBase) -> None:
+    # How fast it loads is for `make bench` (start-up), not for a timed test.
     assert load_kb() is kb
 
 
