@@ -264,6 +264,31 @@ def _event_text_condition(text: str) -> ColumnElement[bool]:
 # ------------------------------------------------------------------------------- events
 
 
+def _dated_then_undated(
+    session: Session, stmt: Select[Any], *, limit: int | None, offset: int
+) -> list[Any]:
+    """The page of ``stmt`` in date order with undated events last (SQLite sorts NULLs first,
+    PostgreSQL last). Dated and undated rows are read as two queries so that each can walk
+    the (type, day) and (day) indexes: ``ORDER BY day IS NULL`` would sort the whole match."""
+    dated = stmt.where(EventRow.day.is_not(None)).order_by(
+        EventRow.day, EventRow.article_key, EventRow.ordinal
+    )
+    undated = stmt.where(EventRow.day.is_(None)).order_by(EventRow.article_key, EventRow.ordinal)
+    if not limit:
+        rows = [*session.execute(dated).all(), *session.execute(undated).all()]
+        return rows[offset:]
+    rows = list(session.execute(dated.offset(offset).limit(limit)).all())
+    if len(rows) == limit:
+        return rows
+    if rows:
+        dated_count = offset + len(rows)
+    else:
+        counted = select(func.count()).select_from(dated.order_by(None).subquery())
+        dated_count = session.scalar(counted) or 0
+    more = undated.offset(max(0, offset - dated_count)).limit(limit - len(rows))
+    return [*rows, *session.execute(more).all()]
+
+
 def query_events(
     session: Session,
     *,
@@ -302,16 +327,10 @@ def query_events(
             ),
         )
     )
-    # Undated events last, on SQLite (NULLs first) and PostgreSQL (NULLs last) alike.
     drive = _page_drives_from_actors(session, filters) if limit else None
-    stmt = _filter_events(stmt, filters, drive_actors=drive).order_by(
-        EventRow.day.is_(None), EventRow.day, EventRow.article_key, EventRow.ordinal
+    rows = _dated_then_undated(
+        session, _filter_events(stmt, filters, drive_actors=drive), limit=limit, offset=offset
     )
-    if limit:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    rows = session.execute(stmt).all()
     if limit and len(rows) <= 500:  # a page: only its events' actors
         pairs = [(row[0].article_key, row[0].ordinal) for row in rows]
         sides = _event_sides(session, [], events=pairs)
