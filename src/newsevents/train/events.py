@@ -39,11 +39,14 @@ from newsevents.train.corpus import AnnotatedArticle, GoldEvent, gold_file
 LABELS = (NONE, *PLOVER_TYPES)
 OPTIONAL_WEIGHT = 0.5  # an event the annotator marked optional teaches half as much
 MIN_TRIGGER_COUNT = 2  # a lemma joins the open vocabulary after this many annotated triggers
-# Decision thresholds tried by cross-validation: keep (drop a rule candidate above this
-# P(NONE)), add (keep an open candidate above this P), retype (take the model's type above it).
-GRID = [*product((0.65, 0.8, 0.9), (0.5, 0.7), (0.6, 0.8))]  # (keep, add, retype)
+# Decision thresholds: keep (drop a rule candidate above this P(NONE)), add (keep an open
+# candidate above this P), retype (take the model's type above it). keep is fixed: with 0.65
+# or 0.8 (the best 5-fold F1, 0.526) the model drops rule candidates that the contract's own
+# gold codes (dev typed F1 0.83, under its floor); at 0.9 the 5-fold and held-out figures
+# lose under 0.01. add and retype are chosen by cross-validation.
+KEEP = 0.9
+GRID = [*product((KEEP,), (0.5, 0.7), (0.6, 0.8))]  # (keep, add, retype)
 C = 3.0  # inverse regularisation; of 0.3, 1 and 3, 3 gave the best 5-fold figure
-TOLERANCE = 0.01
 
 
 @dataclass
@@ -265,12 +268,7 @@ def train(
             keep, add, retype = setting
             _add(by_setting[s], score(test, replace(base, keep=keep, add=add, retype=retype)))
         step()
-    top = max(by_setting[s]["events typed"].f1 for s in range(len(settings)))
-    # Of the settings within TOLERANCE of the best 5-fold F1, the one that overrides the
-    # hand-written rules least (highest keep, then add, then retype): the rules carry
-    # conventions of the contract's own gold that the corpus does not teach.
-    near = [s for s in range(len(settings)) if by_setting[s]["events typed"].f1 >= top - TOLERANCE]
-    best = max(near, key=lambda s: settings[s])
+    best = max(range(len(settings)), key=lambda s: by_setting[s]["events typed"].f1)
     vocabulary = trigger_vocabulary(training)
     examples = [ex for p in training for ex in labelled_examples(p, vocabulary)]
     keep, add, retype = settings[best]
