@@ -117,7 +117,6 @@ class EventModel:
     keep: float  # a rule candidate is dropped when P(NONE) exceeds this
     add: float  # an open candidate is kept when its best type's P exceeds this
     retype: float  # a rule candidate takes another type when that type's P exceeds this
-    bare: float = 1.01  # an event with no actor is kept when its type's P reaches this
 
     def probabilities(self, features: Sequence[str]) -> np.ndarray:
         rows = [self.index[f] for f in features if f in self.index]
@@ -154,7 +153,6 @@ def save_model(model: EventModel, path: Path) -> None:
         "keep": model.keep,
         "add": model.add,
         "retype": model.retype,
-        "bare": model.bare,
     }
     with path.open("wb") as f:
         np.savez_compressed(
@@ -189,5 +187,4 @@ def load_model(path: Path = MODEL_FILE) -> EventModel | None:
         keep=float(meta["keep"]),
         add=float(meta["add"]),
         retype=float(meta["retype"]),
-        bare=float(meta.get("bare", 1.01)),
     )

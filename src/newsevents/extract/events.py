@@ -409,7 +409,6 @@ class _Candidate:
     absorbed_by: _Candidate | None = None
     governor: Token | None = None  # the verb a nominal trigger depends on
     own_parties: bool = False  # a nominal trigger names its own parties ("X's deal with Y")
-    model_p: float = 0.0  # the learned pass's probability of this candidate's type
 
 
 def _lemma(token: Token) -> str:
@@ -849,7 +848,6 @@ def _learned_types(ctx: _Context, found: list[_Candidate]) -> list[_Candidate]:
             continue
         if event_type != rule_type:
             cand.sense = _model_sense(ctx, cand.token, event_type, p)
-        cand.model_p = p
         typed.append(cand)
     for token in _open_tokens(ctx, found, model.vocabulary):
         event_type, p = model.decide(_features(ctx, token, _open_label(ctx, token)), None)
@@ -857,7 +855,7 @@ def _learned_types(ctx: _Context, found: list[_Candidate]) -> list[_Candidate]:
             continue
         start, end = _span(token)
         sense = _model_sense(ctx, token, event_type, p)
-        typed.append(_Candidate(token, sense, token.pos_ == "NOUN", start, end, model_p=p))
+        typed.append(_Candidate(token, sense, token.pos_ == "NOUN", start, end))
     typed.sort(key=lambda c: c.start)
     return typed
 
@@ -1705,12 +1703,8 @@ def extract_events(
         if not cand.source and speaker and not _names_own_agent(cand):
             cand.source = [s for s in speaker if s not in cand.target][:1] or []
             cand.borrowed = cand.borrowed or bool(cand.source)
-        if (
-            not cand.source
-            and not cand.target
-            and not (ctx.model is not None and cand.model_p >= ctx.model.bare)
-        ):
-            continue  # no party named: an event only when the model is sure of it
+        if not cand.source and not cand.target:
+            continue
         if cand.sense.type in SYMMETRIC_TYPES and not cand.source and cand.target:
             cand.source, cand.target = cand.target[:1], cand.target[1:]
         event_times = time_of.get(id(cand), [])
