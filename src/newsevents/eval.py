@@ -6,35 +6,32 @@ every folder goes through one ``extract_documents`` stream, so the model is load
 the texts are parsed once; the scoring itself is pure functions of a predicted
 ``Document`` and a gold dict.
 
-Where the spec is silent, this module decides (and the tests pin it):
+The matchers follow shared/spec/gold-format.md as the yardstick ``shared/tools/score.py``
+reads it, so that both report the same figures on the same predictions:
 
-- Matching is one-to-one and greedy, best pair first. Predictions are matched to required
-  gold items first; a prediction left over that matches an optional gold item is ignored
-  (neither TP nor FP); one that matches only an already-matched required item is a FP.
-- The second measure of a record type (actors *coded*, times *resolved*, quotes
-  *attributed*, events *full*) is taken over the pairs of the first matching: a pair that
-  fails the stricter test counts as one FP and one FN.
-- A prediction (actor or place) matches by its canonical name or by the text of any of its
-  mentions, as gold names are sometimes the phrase as written.
-- Names are compared after NFKD accent stripping, case folding, dropping punctuation and
-  whitespace, and dropping a leading "the".
-- A group key ``CCC-SSS`` (gold ``name`` or an entry of ``alt``) matches a predicted actor
-  with that country and sector that is not a named knowledge-base entity: its id starts
-  with ``anon:``, ``gov:``, ``country:``, ``group:`` or ``group-of:``, or its type is
-  ``government``, ``country`` or ``group``. Named people, organisations and outlets only
-  match by name.
-- A gold ``country``/``sector`` key that is absent is not scored; a ``null`` expects
-  ``null``; a list of sectors accepts any of them.
-- Places match by name (the predicted name or any of its mention texts against the gold
-  ``name``/``alt``), plus the country where the gold gives one. Gold ``spans`` are not
-  used: the contract scores places by name.
-- A gold time with only ``text`` is located at every occurrence of its text; further
-  predictions on other occurrences of the same gold time are ignored, not FP.
-- Quote tokens are ``\\w+`` runs. With gold offsets the half-overlap test is positional;
-  with only gold ``text`` it is a multiset test on the two texts.
-- An event is "in the evidence sentence" only when its sentence contains the whole
-  evidence: a sentence splitter that cuts the evidence in two costs the match, as it would
-  cost a reader.
+- Pairs are a maximum one-to-one matching (augmenting paths: list order never decides).
+  Required gold items are matched first; an optional item then absorbs at most one leftover
+  prediction (it earns and costs nothing); every other leftover is a FP.
+- Each stricter measure (actors *coded*, times *resolved*, quotes *attributed*, events
+  *full*) is its own maximum matching under the stricter test; the predictions the first
+  matching paired that get no strict pair count as FP.
+- Text is compared after NFKD accent stripping and case folding, with punctuation, hyphens
+  and underscores turned into spaces ("anti-war" = "anti war"; "U.S." = "u s").
+- Actors and places match by their canonical name against the gold ``name``/``alt`` (not
+  by mention texts); actors are matched by name first, then by group key. A group key
+  ``CCC-SSS`` (``---SSS``: no country) matches an actor of that country and sector that is
+  not a person. *coded* needs the gold ``country`` and ``sector`` (absent = null; a list of
+  sectors accepts any).
+- Gold times are located by their text alone (``span`` is not used): entries with the same
+  text take its successive occurrences; a prediction overlaps them by offsets (by text when
+  the gold text is not in the article).
+- Quotes: at least half of the gold quote's distinct words inside the prediction's words,
+  and half of the prediction's inside the gold's. A gold quote with neither ``speaker`` nor
+  ``speaker_span`` is never attributed.
+- Events: the normalised evidence stands in the normalised text of the event's sentence;
+  event actors also match by a mention's text, by a name of 2+ words all in a gold name, or
+  by a group key whatever their type. A prediction on an optional event's mention (sentence
+  and actors) costs nothing whatever its type.
 - A file whose extraction fails is scored against an empty document (all missed) and
   listed as a failure; the exit code is then 1.
 """
@@ -58,15 +55,11 @@ from rich.progress import Progress
 from rich.table import Table
 
 from newsevents.errors import BadGoldFile, FileNotFound, NewsEventsError
-from newsevents.records import Actor, Article, Document, Event, Mention, Place, Quote
+from newsevents.records import Actor, Article, Document, Event, Place, Quote
 
 RECORD_TYPES = ("actors", "places", "times", "quotes", "events")
 GEO_KM = 161.0
 EARTH_RADIUS_KM = 6371.0088
-GROUP_KEY = re.compile(r"^[A-Z]{3}-[A-Z]{3}$")
-UNNAMED_ID_PREFIXES = ("anon:", "gov:", "country:", "group:", "group-of:")
-UNNAMED_TYPES = ("government", "country", "group")
-_WORD = re.compile(r"\w+")
 
 Gold = dict[str, Any]
 
@@ -151,149 +144,171 @@ def add_measures(total: Measures, part: Measures) -> None:
 
 @dataclass
 class Matching:
-    """The outcome of one-to-one matching: pairs (prediction, gold) and the leftovers."""
+    """A maximum one-to-one matching: (gold index, prediction index) pairs and the leftovers."""
 
     pairs: list[tuple[int, int]]
-    fp: int
-    fn: int
+    unmatched: list[int]  # prediction indexes, ascending
 
 
-def match(
-    n_predicted: int,
-    gold: Sequence[Gold],
-    score: Callable[[int, int], float | None],
-    *,
-    ignore_repeat: Callable[[int], bool] = lambda g: False,
+def maximum_matching(
+    gold: Sequence[int], predicted: Sequence[int], ok: Callable[[int, int], bool]
 ) -> Matching:
-    """Greedy one-to-one matching, best score first; required gold items before optional ones.
+    """As many (gold, prediction) pairs as ``ok(g, p)`` allows, each item used at most once.
 
-    ``score(p, g)`` is None when prediction ``p`` does not match gold item ``g``, else a
-    number (higher is better). A leftover prediction matching an optional gold item (or a
-    matched one for which ``ignore_repeat(g)`` holds) is ignored; any other leftover is a FP.
+    Kuhn's augmenting paths: a gold item may take a prediction from an earlier gold item
+    that can move to another one, so the order of the lists never costs a pair.
     """
-    candidates: list[tuple[float, int, int]] = []
-    matches_of: dict[int, list[int]] = {}
-    for p in range(n_predicted):
-        for g in range(len(gold)):
-            s = score(p, g)
-            if s is not None:
-                candidates.append((s, p, g))
-                matches_of.setdefault(p, []).append(g)
-    required = [not gold[g].get("optional", False) for g in range(len(gold))]
-    candidates.sort(key=lambda c: (not required[c[2]], -c[0], c[1], c[2]))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, p, g in candidates:
-        if p in used_p or g in used_g or not required[g]:
-            continue
-        used_p.add(p)
-        used_g.add(g)
-        pairs.append((p, g))
-    fp = 0
-    for p in range(n_predicted):
-        if p in used_p:
-            continue
-        hits = matches_of.get(p, [])
-        if any(not required[g] or ignore_repeat(g) for g in hits):
-            continue  # matches an optional item (or a repeatable one): earns and costs nothing
-        fp += 1
-    fn = sum(1 for g in range(len(gold)) if required[g] and g not in used_g)
-    return Matching(sorted(pairs), fp, fn)
+    edges = {g: [p for p in predicted if ok(g, p)] for g in gold}
+    holder: dict[int, int] = {}  # prediction -> the gold item it is paired with
+
+    def augment(g: int, visited: set[int]) -> bool:
+        for p in edges[g]:
+            if p in visited:
+                continue
+            visited.add(p)
+            if p not in holder or augment(holder[p], visited):
+                holder[p] = g
+                return True
+        return False
+
+    for g in gold:
+        augment(g, set())
+    pairs = sorted((g, p) for p, g in holder.items())
+    return Matching(pairs, [p for p in predicted if p not in holder])
 
 
-def primary_and_strict(
-    matching: Matching, strict: Callable[[int, int], bool]
-) -> tuple[Score, Score]:
-    """The matching's score, and the stricter one where failing pairs count as FP and FN."""
-    primary = Score(len(matching.pairs), matching.fp, matching.fn)
-    good = sum(1 for p, g in matching.pairs if strict(p, g))
-    bad = len(matching.pairs) - good
-    return primary, Score(good, matching.fp + bad, matching.fn + bad)
+def split_optional(gold: Sequence[Gold]) -> tuple[list[int], list[int]]:
+    """Indexes of the required and of the ``optional`` gold items."""
+    required = [i for i, item in enumerate(gold) if not item.get("optional")]
+    optional = [i for i, item in enumerate(gold) if item.get("optional")]
+    return required, optional
+
+
+def match_gold(
+    gold: Sequence[Gold],
+    n_predicted: int,
+    ok: Callable[[int, int], bool],
+    *,
+    optional_ok: Callable[[int, int], bool] | None = None,
+) -> tuple[Matching, Score]:
+    """Required gold items against every prediction, then optional items against the leftovers.
+
+    A leftover paired with an optional item earns and costs nothing (each optional item
+    absorbs one prediction at most); every other leftover is a false positive.
+    """
+    required, optional = split_optional(gold)
+    matching = maximum_matching(required, range(n_predicted), ok)
+    absorbed = maximum_matching(optional, matching.unmatched, optional_ok or ok)
+    score = Score(len(matching.pairs), len(absorbed.unmatched), len(required) - len(matching.pairs))
+    return Matching(matching.pairs, absorbed.unmatched), score
+
+
+def strict_score(
+    gold: Sequence[Gold], n_predicted: int, matching: Matching, strict: Callable[[int, int], bool]
+) -> Score:
+    """The stricter measure: its own maximum matching of the required gold items.
+
+    Of the predictions the first matching used, those left without a strict pair are false
+    positives; the leftovers of the first matching stay false positives.
+    """
+    required, _ = split_optional(gold)
+    good = len(maximum_matching(required, range(n_predicted), strict).pairs)
+    return Score(good, len(matching.unmatched) + len(matching.pairs) - good, len(required) - good)
 
 
 # --------------------------------------------------------------------------- names
 
 
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=1 << 16)
-def normalize_name(name: str) -> str:
-    """Case-folded, accent-free, punctuation- and space-free: "the Kremlin's" -> "kremlins"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    kept = "".join(
-        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c)[0] != "P"
-    )
-    words = kept.casefold().split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return "".join(words)
+def normalize(text: str) -> str:
+    """Case-folded, accent-free, punctuation, hyphens and underscores as spaces:
+    "Anti-War  Orbán's" -> "anti war orban s"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NOT_A_WORD.sub(" ", bare.casefold()).split())
 
 
 def gold_names(item: Gold) -> set[str]:
     """The normalised ``name`` and ``alt`` spellings of a gold actor or place."""
-    names = [item["name"], *item.get("alt", [])]
-    return {n for n in (normalize_name(x) for x in names if isinstance(x, str)) if n}
+    names = [item.get("name"), *item.get("alt", [])]
+    return {n for n in (normalize(x) for x in names if isinstance(x, str)) if n}
 
 
-def group_keys(item: Gold) -> list[tuple[str, str]]:
+# "UKR-GOV": an unnamed actor of that country and sector; "---REB": country unknown (null)
+GROUP_KEY = re.compile(r"(?:(?P<country>[A-Z]{3})-|---)(?P<sector>[A-Z]{3})")
+
+
+def group_keys(item: Gold) -> list[tuple[str | None, str]]:
     """(country, sector) of every group key among the gold ``name`` and ``alt``."""
-    names = [item["name"], *item.get("alt", [])]
-    return [(n[:3], n[4:]) for n in names if isinstance(n, str) and GROUP_KEY.match(n)]
+    keys = []
+    for name in [item.get("name"), *item.get("alt", [])]:
+        found = GROUP_KEY.fullmatch(name) if isinstance(name, str) else None
+        if found:
+            keys.append((found["country"], found["sector"]))
+    return keys
 
 
-def is_unnamed(actor: Actor) -> bool:
-    """True for an actor that is not a named knowledge-base entity (see the module doc)."""
-    return actor.id.startswith(UNNAMED_ID_PREFIXES) or actor.type in UNNAMED_TYPES
-
-
-def written_names(name: str, mentions: Iterable[Mention]) -> set[str]:
-    """A predicted actor's or place's names: its canonical name and the words that name it.
-
-    Gold names are sometimes the phrase as written ("Russian President Boris Yeltsin"), so
-    a prediction matches when its name or any of its mentions equals the gold name.
-    """
-    return {normalize_name(name)} | {normalize_name(m.text) for m in mentions}
-
-
-def actor_matches(actor: Actor, gold_actor: Gold) -> bool:
-    """The predicted actor is the gold actor: by name/alt, or by a group key."""
-    if written_names(actor.name, actor.mentions) & gold_names(gold_actor):
-        return True
-    return is_unnamed(actor) and any(
-        actor.country == country and actor.sector == sector
+def in_group(actor: Actor, gold_actor: Gold) -> bool:
+    """The actor has the country and sector of one of the gold actor's group keys."""
+    return any(
+        (actor.country or None) == country and actor.sector == sector
         for country, sector in group_keys(gold_actor)
     )
 
 
-def _value_ok(predicted: str | None, gold: Gold, key: str) -> bool:
-    """Absent key: not scored; null: expects null; a list or "A|B": any of them."""
-    if key not in gold:
+def actor_named(actor: Actor, gold_actor: Gold) -> bool:
+    """The predicted actor's canonical name is the gold ``name`` or an ``alt``."""
+    return normalize(actor.name) in gold_names(gold_actor)
+
+
+def actor_matches(actor: Actor, gold_actor: Gold) -> bool:
+    """By name, or by a group key; a named person never stands for a group key."""
+    return actor_named(actor, gold_actor) or (
+        actor.type != "person" and in_group(actor, gold_actor)
+    )
+
+
+def event_actor_matches(actor: Actor, gold_actor: Gold) -> bool:
+    """An event's actor, matched more loosely (event gold is often coded from the raw text):
+    also by a mention's text, by a name of two words or more whose words all stand in a
+    gold name ("Anna Virtanen" in "Defence Minister Anna Virtanen"), or by a group key
+    whatever the actor's type."""
+    if actor_matches(actor, gold_actor) or in_group(actor, gold_actor):
         return True
-    expected = gold[key]
-    if isinstance(expected, list):
-        return predicted in expected
-    return predicted == expected
+    names = gold_names(gold_actor)
+    if any(normalize(m.text) in names for m in actor.mentions):
+        return True
+    words = set(normalize(actor.name).split())
+    return len(words) >= 2 and any(words <= set(name.split()) for name in names)
+
+
+def _coded_value_ok(predicted: str | None, expected: Any) -> bool:
+    """A list of accepted codes, or one code (absent or null expects none)."""
+    return predicted in expected if isinstance(expected, list) else predicted == expected
 
 
 def actor_coded(actor: Actor, gold_actor: Gold) -> bool:
-    return _value_ok(actor.country, gold_actor, "country") and _value_ok(
-        actor.sector, gold_actor, "sector"
+    """Country and sector both as the gold gives them."""
+    return _coded_value_ok(actor.country, gold_actor.get("country")) and _coded_value_ok(
+        actor.sector, gold_actor.get("sector")
     )
 
 
 class GoldActors:
-    """The gold actors of one file, looked up by any of their names."""
+    """The gold actors of one file, looked up by any of their names (the first listed wins)."""
 
     def __init__(self, actors: Iterable[Gold]) -> None:
         self.by_name: dict[str, Gold] = {}
         for actor in actors:
-            for name in [actor["name"], *actor.get("alt", [])]:
-                self.by_name.setdefault(normalize_name(name), actor)
-        for actor in actors:  # the canonical name wins over another actor's alt
-            self.by_name[normalize_name(actor["name"])] = actor
+            for name in gold_names(actor):
+                self.by_name.setdefault(name, actor)
 
     def get(self, name: str) -> Gold:
         """The gold actor of that name, or one made of the name alone."""
-        return self.by_name.get(normalize_name(name)) or {"name": name}
+        return self.by_name.get(normalize(name)) or {"name": name}
 
 
 # --------------------------------------------------------------------------- per record type
@@ -302,7 +317,7 @@ class GoldActors:
 def annotated_types(gold: Gold) -> tuple[str, ...]:
     """The record types a gold file is scored on (``article.annotated``, else all)."""
     annotated = gold.get("article", {}).get("annotated")
-    if annotated is None:
+    if not annotated:
         return RECORD_TYPES
     return tuple(t for t in RECORD_TYPES if t in annotated)
 
@@ -310,29 +325,39 @@ def annotated_types(gold: Gold) -> tuple[str, ...]:
 def score_actors(document: Document, gold: Gold) -> Measures:
     """actors found (name) and coded (name, country and sector)."""
     predicted, expected = document.actors, gold.get("actors", [])
+    everyone = range(len(expected))
 
-    def score(p: int, g: int) -> float | None:
-        if not actor_matches(predicted[p], expected[g]):
-            return None
-        return 1.0 + actor_coded(predicted[p], expected[g])
+    def named(g: int, p: int) -> bool:
+        return actor_named(predicted[p], expected[g])
 
-    matching = match(len(predicted), expected, score)
-    found, coded = primary_and_strict(matching, lambda p, g: actor_coded(predicted[p], expected[g]))
-    return {"actors found": found, "actors coded": coded}
+    def matches(g: int, p: int) -> bool:
+        return actor_matches(predicted[p], expected[g])
 
-
-def _written_place_names(place: Place) -> set[str]:
-    return written_names(place.name, place.mentions)
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+    # names first, then group keys for what is left: a group key never takes a named match
+    by_name = maximum_matching(everyone, range(len(predicted)), named)
+    paired = {g for g, _ in by_name.pairs}
+    unpaired = [g for g in everyone if g not in paired]
+    by_key = maximum_matching(unpaired, by_name.unmatched, matches)
+    pairs = len(by_name.pairs) + len(by_key.pairs)
+    extra = len(by_key.unmatched)
+    coded = maximum_matching(
+        everyone,
+        range(len(predicted)),
+        lambda g, p: matches(g, p) and actor_coded(predicted[p], expected[g]),
+    )
+    good = len(coded.pairs)
+    return {
+        "actors found": Score(pairs, extra, len(expected) - pairs),
+        "actors coded": Score(good, extra + pairs - good, len(expected) - good),
+    }
 
 
 def place_matches(place: Place, gold_place: Gold) -> bool:
-    """Name, and the country where the gold gives one."""
-    by_name = bool(_written_place_names(place) & gold_names(gold_place))
-    return by_name and _value_ok(place.country, gold_place, "country")
+    """The canonical name is the gold ``name`` or an ``alt``, and the country where the gold
+    gives one."""
+    if normalize(place.name) not in gold_names(gold_place):
+        return False
+    return "country" not in gold_place or place.country == gold_place["country"]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -342,178 +367,135 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def score_places(document: Document, gold: Gold) -> Measures:
     """places (name and country) and geo@161km over the matched places with gold lat/lon."""
     predicted, expected = document.places, gold.get("places", [])
-
-    def close(p: int, g: int) -> bool:
-        place, lat, lon = predicted[p], expected[g].get("lat"), expected[g].get("lon")
-        if lat is None or lon is None or place.lat is None or place.lon is None:
-            return False
-        return haversine_km(place.lat, place.lon, lat, lon) <= GEO_KM
-
-    def score(p: int, g: int) -> float | None:
-        if not place_matches(predicted[p], expected[g]):
-            return None
-        return 1.0 + close(p, g)
-
-    matching = match(len(predicted), expected, score)
+    matching, places = match_gold(
+        expected, len(predicted), lambda g, p: place_matches(predicted[p], expected[g])
+    )
     geo = Accuracy()
-    for p, g in matching.pairs:
-        if expected[g].get("lat") is not None and expected[g].get("lon") is not None:
-            geo.total += 1
-            geo.correct += close(p, g)
-    return {
-        "places name+country": Score(len(matching.pairs), matching.fp, matching.fn),
-        "places geo@161km": geo,
-    }
+    for g, p in matching.pairs:
+        lat, lon = _number(expected[g].get("lat")), _number(expected[g].get("lon"))
+        if lat is None or lon is None:
+            continue
+        place = predicted[p]
+        geo.total += 1
+        if place.lat is not None and place.lon is not None:
+            geo.correct += haversine_km(lat, lon, place.lat, place.lon) <= GEO_KM
+    return {"places name+country": places, "places geo@161km": geo}
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Every (start, end) of ``needle`` in ``text``; case-insensitive if there is no exact one."""
-    if not needle:
-        return []
-    found: list[tuple[int, int]] = []
-    probes = [(text, needle)]
-    folded = text.casefold()
-    if len(folded) == len(text):  # offsets stay valid only if folding keeps the length
-        probes.append((folded, needle.casefold()))
-    for haystack, probe in probes:
-        start = haystack.find(probe)
-        while start != -1:
-            found.append((start, start + len(probe)))
-            start = haystack.find(probe, start + 1)
-        if found:
-            break
-    return found
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
-def _gold_time_spans(item: Gold, text: str) -> list[tuple[int, int]]:
-    span = item.get("span")
-    if span is not None:
-        return [(int(span[0]), int(span[1]))]
-    return _occurrences(text, item.get("text", ""))
+def locate_gold_times(expected: Sequence[Gold], text: str) -> list[tuple[int, int] | None]:
+    """Each gold time's span in the article, from its text alone.
+
+    Required items first, then optional ones; items with the same text take the text's
+    successive (non-overlapping, exact) occurrences, the last one again when they run out.
+    None where the text does not occur.
+    """
+    required, optional = split_optional(expected)
+    spans: list[tuple[int, int] | None] = [None] * len(expected)
+    taken: Counter[str] = Counter()
+    for g in [*required, *optional]:
+        needle = expected[g].get("text") or ""
+        starts = [m.start() for m in re.finditer(re.escape(needle), text)] if needle else []
+        if starts:
+            start = starts[min(taken[needle], len(starts) - 1)]
+            spans[g] = (start, start + len(needle))
+        taken[needle] += 1
+    return spans
 
 
 def score_times(document: Document, gold: Gold) -> Measures:
-    """times overlap (offsets, or the gold text's occurrences) and resolved (same value)."""
+    """times overlap (with the gold text where it occurs) and resolved (also the same value)."""
     predicted, expected = document.times, gold.get("times", [])
-    text = document.article.text
-    spans = [_gold_time_spans(item, text) for item in expected]
+    spans = locate_gold_times(expected, document.article.text)
 
-    def resolved(p: int, g: int) -> bool:
+    def overlap(g: int, p: int) -> bool:
+        time, span = predicted[p], spans[g]
+        said = normalize(time.text)
+        if not said:
+            return False
+        if span is not None:
+            return _overlaps((time.start, time.end), span)
+        written = normalize(expected[g].get("text") or "")
+        return written in said or said in written
+
+    def resolved(g: int, p: int) -> bool:
         value, item = predicted[p].value, expected[g]
-        if item.get("start") is None and item.get("end") is None:
-            return value is None
-        return value is not None and (value.start, value.end) == (
-            item.get("start"),
-            item.get("end"),
-        )
+        start, end = (value.start, value.end) if value else (None, None)
+        return overlap(g, p) and (start, end) == (item.get("start"), item.get("end"))
 
-    def score(p: int, g: int) -> float | None:
-        time = predicted[p]
-        if spans[g]:
-            overlap = max(min(time.end, e) - max(time.start, s) for s, e in spans[g])
-            if overlap <= 0:
-                return None
-        elif normalize_name(time.text) != normalize_name(expected[g].get("text", "")):
-            return None
-        else:
-            overlap = len(time.text)
-        return overlap + (1000.0 if resolved(p, g) else 0.0)
-
-    matching = match(
-        len(predicted), expected, score, ignore_repeat=lambda g: "span" not in expected[g]
-    )
-    found, strict = primary_and_strict(matching, resolved)
+    matching, found = match_gold(expected, len(predicted), overlap)
+    strict = strict_score(expected, len(predicted), matching, resolved)
     return {"times overlap": found, "times resolved": strict}
 
 
-def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    return [
-        (m.group().casefold(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)
-    ]
+def quote_overlap(quote: Quote, gold_quote: Gold) -> bool:
+    """At least half of the gold quote's distinct words are in the predicted quote, and at
+    least half of the predicted quote's words are in the gold one."""
+    return _words_overlap(set(normalize(quote.text).split()), _gold_words(gold_quote))
 
 
-Tokens = list[tuple[str, int, int]]
+def _gold_words(gold_quote: Gold) -> set[str]:
+    return set(normalize(gold_quote.get("text") or "").split())
 
 
-def quote_overlap(quote: Quote, gold_quote: Gold) -> float | None:
-    """min(share of gold tokens inside the prediction, share of predicted tokens inside the
-    gold) when both are at least one half, else None."""
-    return _quote_overlap(
-        quote, _tokens(quote.text, quote.start), gold_quote, _gold_quote_tokens(gold_quote)
-    )
-
-
-def _gold_quote_tokens(gold_quote: Gold) -> Tokens:
-    return _tokens(gold_quote.get("text", ""), int(gold_quote.get("start") or 0))
-
-
-def _quote_overlap(
-    quote: Quote, predicted: Tokens, gold_quote: Gold, expected: Tokens
-) -> float | None:
+def _words_overlap(predicted: set[str], expected: set[str]) -> bool:
     if not predicted or not expected:
-        return None
-    if isinstance(gold_quote.get("start"), int) and isinstance(gold_quote.get("end"), int):
-        g_start, g_end = gold_quote["start"], gold_quote["end"]
-        gold_in = sum(1 for _, s, e in expected if s >= quote.start and e <= quote.end)
-        pred_in = sum(1 for _, s, e in predicted if s >= g_start and e <= g_end)
-    else:
-        shared = Counter(t for t, _, _ in predicted) & Counter(t for t, _, _ in expected)
-        gold_in = pred_in = sum(shared.values())
-    if 2 * gold_in < len(expected) or 2 * pred_in < len(predicted):
-        return None
-    return min(gold_in / len(expected), pred_in / len(predicted))
+        return False
+    shared = len(predicted & expected)
+    return 2 * shared >= len(expected) and 2 * shared >= len(predicted)
 
 
 def speaker_right(
     quote: Quote, gold_quote: Gold, actors: dict[str, Actor], gold_actors: GoldActors
 ) -> bool:
-    """The gold ``speaker`` names the predicted speaker actor, or the gold ``speaker_span``
-    overlaps the predicted speaker mention or a mention of the predicted speaker actor."""
+    """The gold ``speaker_span`` overlaps the predicted speaker mention or a mention of the
+    predicted speaker actor, or the gold ``speaker`` names the predicted speaker actor. A
+    gold quote with neither has no speaker to get right."""
     speaker = actors.get(quote.speaker) if quote.speaker else None
-    name, span = gold_quote.get("speaker"), gold_quote.get("speaker_span")
-    if name is None and span is None:
-        return quote.speaker is None and quote.speaker_mention is None
-    if name is not None and speaker is not None and actor_matches(speaker, gold_actors.get(name)):
-        return True
-    if span is not None:
+    span = gold_quote.get("speaker_span")
+    if span:
         gold_span = (int(span[0]), int(span[1]))
         mentions = list(speaker.mentions) if speaker else []
         if quote.speaker_mention is not None:
             mentions.append(quote.speaker_mention)
-        return any(_overlaps((m.start, m.end), gold_span) for m in mentions)
-    return False
+        if any(_overlaps((m.start, m.end), gold_span) for m in mentions):
+            return True
+    name = gold_quote.get("speaker")
+    if not name or speaker is None:
+        return False
+    return actor_matches(speaker, gold_actors.get(str(name)))
 
 
 def score_quotes(document: Document, gold: Gold) -> Measures:
-    """quotes span (half-token overlap both ways) and attributed (span and speaker right)."""
+    """quotes span (half-word overlap both ways) and attributed (span and speaker right)."""
     predicted, expected = document.quotes, gold.get("quotes", [])
     actors = {a.id: a for a in document.actors}
     gold_actors = GoldActors(gold.get("actors", []))
+    predicted_words = [set(normalize(q.text).split()) for q in predicted]
+    gold_words = [_gold_words(q) for q in expected]
 
-    def attributed(p: int, g: int) -> bool:
-        return speaker_right(predicted[p], expected[g], actors, gold_actors)
+    def span(g: int, p: int) -> bool:
+        return _words_overlap(predicted_words[p], gold_words[g])
 
-    predicted_tokens = [_tokens(q.text, q.start) for q in predicted]
-    gold_tokens = [_gold_quote_tokens(q) for q in expected]
+    def attributed(g: int, p: int) -> bool:
+        return span(g, p) and speaker_right(predicted[p], expected[g], actors, gold_actors)
 
-    def score(p: int, g: int) -> float | None:
-        return _quote_overlap(predicted[p], predicted_tokens[p], expected[g], gold_tokens[g])
-
-    matching = match(len(predicted), expected, score)
-    span, strict = primary_and_strict(matching, attributed)
-    return {"quotes span": span, "quotes attributed": strict}
-
-
-def _event_actors_ok(
-    actor_ids: list[str], names: list[str], actors: dict[str, Actor], gold_actors: GoldActors
-) -> bool:
-    predicted = [actors[i] for i in actor_ids if i in actors]
-    if not names:
-        return not predicted
-    return any(actor_matches(a, gold_actors.get(n)) for a in predicted for n in names)
+    matching, found = match_gold(expected, len(predicted), span)
+    strict = strict_score(expected, len(predicted), matching, attributed)
+    return {"quotes span": found, "quotes attributed": strict}
 
 
 # An announced or conditional act (planned, hypothetical) is the intent to do it: gold AGREE
@@ -525,6 +507,14 @@ INTENT = {
 _FUTURE = frozenset({"planned", "hypothetical"})
 
 
+def gold_modalities(item: Gold) -> list[str]:
+    """The accepted modalities of a gold event (a list; one string is one value)."""
+    modality = item.get("modality")
+    if isinstance(modality, str):
+        return [modality]
+    return list(modality or [])
+
+
 def same_type(event: Event, item: Gold) -> bool:
     """The gold type, or the same intent coded either way (gold-format.md, events)."""
     gold_type = item.get("type")
@@ -532,56 +522,75 @@ def same_type(event: Event, item: Gold) -> bool:
         return True
     if gold_type in INTENT and event.modality in _FUTURE:
         return event.type in INTENT[gold_type]
-    modality = item.get("modality")
-    accepted = set(modality if isinstance(modality, list) else [modality])
-    return event.type in INTENT and bool(accepted & _FUTURE) and gold_type in INTENT[event.type]
+    future = bool(_FUTURE & set(gold_modalities(item)))
+    return event.type in INTENT and future and gold_type in INTENT[event.type]
+
+
+def event_sentence(document: Document, event: Event) -> str:
+    """The text of the event's sentence; without one, 300 characters around the trigger."""
+    text = document.article.text
+    if 0 <= event.sentence < len(document.sentences):
+        sentence = document.sentences[event.sentence]
+        return text[sentence.start : sentence.end]
+    trigger = event.trigger
+    return text[max(0, trigger.start - 300) : trigger.end + 300]
 
 
 def score_events(document: Document, gold: Gold) -> Measures:
     """events typed (evidence sentence, type, a shared actor) and full (also modality, place)."""
     predicted, expected = document.events, gold.get("events", [])
-    text = document.article.text
     actors = {a.id: a for a in document.actors}
     gold_actors = GoldActors(gold.get("actors", []))
-    gold_places = {
-        normalize_name(n): p for p in gold.get("places", []) for n in [p["name"], *p.get("alt", [])]
-    }
-    evidence = [_occurrences(text, item.get("evidence", "")) for item in expected]
+    gold_places = gold.get("places", [])
+    sentences = [normalize(event_sentence(document, e)) for e in predicted]
+    evidence = [normalize(item.get("evidence") or "") for item in expected]
 
-    def in_evidence(p: int, g: int) -> bool:
-        event = predicted[p]
-        if 0 <= event.sentence < len(document.sentences):
-            sentence = document.sentences[event.sentence]
-            return any(s >= sentence.start and e <= sentence.end for s, e in evidence[g])
-        return False
+    def in_sentence(g: int, p: int) -> bool:
+        return evidence[g] in sentences[p]
 
-    def full(p: int, g: int) -> bool:
-        event, item = predicted[p], expected[g]
-        modality = item.get("modality")
-        accepted = modality if isinstance(modality, list) else [modality]
-        intent = event.type != item.get("type")  # matched as the same intent: modality is in it
-        if modality is not None and not intent and event.modality not in accepted:
+    def actors_ok(g: int, p: int) -> bool:
+        ids, names = [*predicted[p].source, *predicted[p].target], expected[g].get("actors", [])
+        if not ids and not names:
+            return True
+        return any(
+            event_actor_matches(actors[i], gold_actors.get(name))
+            for i in ids
+            if i in actors
+            for name in names
+        )
+
+    def typed(g: int, p: int) -> bool:
+        return same_type(predicted[p], expected[g]) and in_sentence(g, p) and actors_ok(g, p)
+
+    def place_ok(g: int, p: int) -> bool:
+        place_name = expected[g].get("place")
+        if not place_name:
+            return True
+        index = predicted[p].place
+        if index is None or not 0 <= index < len(document.places):
             return False
-        if item.get("place"):
-            if event.place is None or not 0 <= event.place < len(document.places):
-                return False
-            gold_place = gold_places.get(normalize_name(item["place"])) or {"name": item["place"]}
-            return bool(_written_place_names(document.places[event.place]) & gold_names(gold_place))
-        return True
+        wanted = normalize(place_name)
+        accepted = {wanted}.union(
+            *(gold_names(gp) for gp in gold_places if wanted in gold_names(gp))
+        )
+        place = document.places[index]
+        said = {normalize(place.name)} | {normalize(m.text) for m in place.mentions}
+        return bool(accepted & said)
 
-    def score(p: int, g: int) -> float | None:
+    def full(g: int, p: int) -> bool:
         event, item = predicted[p], expected[g]
-        if not same_type(event, item) or not in_evidence(p, g):
-            return None
-        if not _event_actors_ok(
-            [*event.source, *event.target], item.get("actors", []), actors, gold_actors
-        ):
-            return None
-        return 1.0 + full(p, g)
+        intent = event.type != item.get("type")  # matched as the same intent: modality is in it
+        if not intent and event.modality not in gold_modalities(item):
+            return False
+        return typed(g, p) and place_ok(g, p)
 
-    matching = match(len(predicted), expected, score)
-    typed, strict = primary_and_strict(matching, full)
-    return {"events typed": typed, "events full": strict}
+    def optional_ok(g: int, p: int) -> bool:
+        """A prediction on an optional event's mention costs nothing, whatever its type."""
+        return in_sentence(g, p) and actors_ok(g, p)
+
+    matching, found = match_gold(expected, len(predicted), typed, optional_ok=optional_ok)
+    strict = strict_score(expected, len(predicted), matching, full)
+    return {"events typed": found, "events full": strict}
 
 
 MEASURES = {
