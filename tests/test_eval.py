@@ -450,6 +450,139 @@ def test_optional_event_earns_and_costs_nothing() -> None:
     assert counts(ev.score_events(event_doc(), gold)["events typed"]) == (0, 0, 0)
 
 
+# ------------------------------------------------------------------ the yardstick's rules
+# Each test below failed on the old matcher (greedy best-first pairs, mention-text names,
+# optional items absorbing any number of predictions, positional quote tokens).
+
+
+def test_pairs_are_a_maximum_matching_list_order_never_decides() -> None:
+    gold = {
+        "places": [
+            {"name": "Fredonia City", "alt": ["Fredonia"], "country": "FRE"},
+            {"name": "Fredonia", "country": "FRE"},
+        ]
+    }
+    short = Place("Fredonia", "FRE", None, None, "country", None)
+    # "Fredonia" could take the first gold place, but then "Fredonia City" pairs with none
+    measures = ev.score_places(doc(places=[short, fredonia()]), gold)
+    assert counts(measures["places name+country"]) == (2, 0, 0)
+
+
+def test_place_matches_by_its_canonical_name_not_by_a_mention() -> None:
+    misnamed = Place("Freedonia", "FRE", None, None, "city", None, [at("Fredonia City")])
+    gold = {"places": [{"name": "Fredonia City", "country": "FRE"}]}
+    assert counts(ev.score_places(doc(places=[misnamed]), gold)["places name+country"]) == (
+        0,
+        1,
+        1,
+    )
+
+
+def test_an_optional_item_absorbs_one_prediction_only() -> None:
+    gold = {"places": [{"name": "Fredonia City", "optional": True}]}
+    twice = doc(places=[fredonia(), fredonia()])
+    assert counts(ev.score_places(twice, gold)["places name+country"]) == (0, 1, 0)
+
+
+TWO_TUESDAYS = "On Tuesday the talks began; on Tuesday they ended."
+
+
+def tuesday_at(occurrence: int) -> Time:
+    start = TWO_TUESDAYS.index("Tuesday", 10 * occurrence)
+    return Time("Tuesday", start, start + 7, TimeValue("2030-03-05", "2030-03-05"), "day")
+
+
+def two_tuesdays(*times: Time) -> Document:
+    return Document(article=Article(id="t", text=TWO_TUESDAYS), times=list(times))
+
+
+def test_gold_times_take_successive_occurrences_of_their_text() -> None:
+    one = {"text": "Tuesday", "start": "2030-03-05", "end": "2030-03-05"}
+    both = ev.score_times(two_tuesdays(tuesday_at(0), tuesday_at(1)), {"times": [one, one]})
+    assert counts(both["times resolved"]) == (2, 0, 0)
+    # one gold entry stands on the first occurrence: a prediction on the second is a FP
+    single = ev.score_times(two_tuesdays(tuesday_at(0), tuesday_at(1)), {"times": [one]})
+    assert counts(single["times overlap"]) == (1, 1, 0)
+    second_only = ev.score_times(two_tuesdays(tuesday_at(1)), {"times": [one]})
+    assert counts(second_only["times overlap"]) == (0, 1, 1)
+
+
+def test_a_gold_time_span_is_not_used() -> None:
+    gold = {
+        "times": [{"text": "Tuesday", "span": [0, 2], "start": "2030-03-05", "end": "2030-03-05"}]
+    }
+    assert counts(ev.score_times(two_tuesdays(tuesday_at(0)), gold)["times overlap"]) == (1, 0, 0)
+
+
+def test_attributed_is_its_own_maximum_matching() -> None:
+    gold = {
+        "actors": [GOLD_FIREFLY],
+        "quotes": [{"text": "We made great progress,", "speaker": "Rufus Firefly"}],
+    }
+    exact_unattributed = quote("We made great progress,")
+    shorter_attributed = quote("made great progress", FIREFLY.id)
+    document = doc(actors=[FIREFLY], quotes=[exact_unattributed, shorter_attributed])
+    measures = ev.score_quotes(document, gold)
+    assert counts(measures["quotes span"]) == (1, 1, 0)
+    assert counts(measures["quotes attributed"]) == (1, 1, 0)
+
+
+def test_a_gold_quote_without_speaker_is_never_attributed() -> None:
+    gold = {"quotes": [{"text": "talks would go on next week"}]}
+    document = doc(quotes=[quote("talks would go on next week")])
+    measures = ev.score_quotes(document, gold)
+    assert counts(measures["quotes span"]) == (1, 0, 0)
+    assert counts(measures["quotes attributed"]) == (0, 1, 1)
+
+
+def test_group_key_without_country() -> None:
+    rebels = Actor("anon:REB", "rebels", "group", None, "REB")
+    gold = {"actors": [{"name": "---REB", "country": None, "sector": "REB"}]}
+    measures = ev.score_actors(doc(actors=[rebels]), gold)
+    assert counts(measures["actors coded"]) == (1, 0, 0)
+    with_country = Actor("anon:SYL-REB", "Sylvanian rebels", "group", "SYL", "REB")
+    assert counts(ev.score_actors(doc(actors=[with_country]), gold)["actors found"]) == (0, 1, 1)
+
+
+def test_coded_expects_no_country_where_the_gold_gives_none() -> None:
+    gold = {"actors": [{"name": "Rufus Firefly", "sector": "GOV"}]}
+    measures = ev.score_actors(doc(actors=[FIREFLY]), gold)
+    assert counts(measures["actors found"]) == (1, 0, 0)
+    assert counts(measures["actors coded"]) == (0, 1, 1)
+
+
+def test_an_unnamed_person_stands_for_a_group_key_in_events_only() -> None:
+    official = Actor("anon:SYL-GOV", "Sylvanian official", "person", "SYL", "GOV")
+    gold = {"actors": [{**GOLD_SYL, "alt": []}]}
+    assert counts(ev.score_actors(doc(actors=[official]), gold)["actors found"]) == (0, 1, 1)
+    assert ev.event_actor_matches(official, GOLD_SYL)
+
+
+def test_event_evidence_is_compared_as_normalised_text() -> None:
+    gold = event_gold(evidence="Sylvanian-envoy Trentino, in FREDONIA city")
+    assert counts(ev.score_events(event_doc(event()), gold)["events typed"]) == (1, 0, 0)
+
+
+def test_event_actor_by_the_words_of_its_name_in_the_gold_name() -> None:
+    gold = event_gold(actors=["President Rufus Firefly"])
+    assert counts(ev.score_events(event_doc(event()), gold)["events typed"]) == (1, 0, 0)
+    surname = Actor("person:firefly", "Firefly", "person", "FRE", "GOV")
+    one_word = doc(
+        actors=[surname],
+        places=[fredonia()],
+        sentences=SENTENCES,
+        events=[event(source=[surname.id])],
+    )
+    assert counts(ev.score_events(one_word, gold)["events typed"]) == (0, 1, 1)
+
+
+def test_a_prediction_on_an_optional_event_costs_nothing_whatever_its_type() -> None:
+    gold = event_gold(optional=True)
+    assert counts(ev.score_events(event_doc(event("ASSAULT")), gold)["events typed"]) == (0, 0, 0)
+    twice = event_doc(event("ASSAULT"), event("COERCE", trigger="envoy"))
+    assert counts(ev.score_events(twice, gold)["events typed"]) == (0, 1, 0)
+
+
 # ------------------------------------------------------------------ annotated, resolve
 
 
