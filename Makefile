@@ -50,6 +50,12 @@ eval: install
 			for d in $(EVAL_OUT)/*/; do \
 				echo "== $(SCORER) $(GOLD)/$$(basename $$d)"; \
 				$(BIN)/python $(SCORER) $(GOLD)/$$(basename $$d) $$d; \
+				for r in $$d*.resolve.jsonl; do \
+					[ -f "$$r" ] || continue; \
+					tsv=$(GOLD)/$$(basename $$d)/$$(basename $$r .jsonl).tsv; \
+					echo "== $(SCORER) --resolve $$tsv"; \
+					$(BIN)/python $(SCORER) --resolve $$tsv $$r; \
+				done; \
 			done; \
 		fi; \
 	else \

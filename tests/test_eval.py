@@ -623,6 +623,40 @@ def test_resolve_table(monkeypatch: pytest.MonkeyPatch) -> None:
     assert counts(measures["resolve country"]) == (3, 4)
     # sector: farmers not scored; Firefly, League (alternative), vague (None) right = 3/3
     assert counts(measures["resolve sector"]) == (3, 3)
+    # P/R/F1 over the codes: farmers' SYL is missed; vague expects and gets none
+    assert counts(measures["resolve country codes"]) == (2, 0, 1)
+    assert counts(measures["resolve sector codes"]) == (2, 0, 0)
+
+
+def test_resolve_codes_wrong_and_unexpected_and_saved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import newsevents.resolve
+
+    def fake(phrase: str, *, on: Any = None) -> Actor | None:
+        if "Firefly" in phrase:
+            return FIREFLY
+        if "League" in phrase:
+            return Actor("org:league", "Grand League", "organization", "IGO", "NGO")
+        return None
+
+    monkeypatch.setattr(newsevents.resolve, "resolve_phrase", fake)
+    table = tmp_path / "t.resolve.tsv"
+    rows = ["phrase\tdate\tcountry\tsector", "Rufus Firefly\t2030-01-01\tSYL\tGOV",
+            "the Grand League\t2030-01-01\t\t", "farmers\t2030-01-01\t*\tCVL"]  # fmt: skip
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    measures, _ = ev.evaluate_resolve(table, save=tmp_path / "out")
+    # country: FRE for SYL is a FP and a FN; IGO where none is expected a FP
+    assert counts(measures["resolve country codes"]) == (0, 2, 1)
+    assert counts(measures["resolve country"]) == (0, 2)
+    # sector: GOV right; NGO unexpected (FP); farmers' CVL missed (FN)
+    assert counts(measures["resolve sector codes"]) == (1, 1, 1)
+    saved = (tmp_path / "out" / "t.resolve.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in saved] == [
+        {"phrase": "Rufus Firefly", "country": "FRE", "sector": "GOV"},
+        {"phrase": "the Grand League", "country": "IGO", "sector": "NGO"},
+        {"phrase": "farmers", "country": None, "sector": None},
+    ]
 
 
 # ------------------------------------------------------------------ folders end to end

@@ -650,29 +650,56 @@ def expected_ok(predicted: str | None, cell: str) -> bool | None:
     if cell == "*":
         return None
     if cell == "":
-        return predicted is None
+        return not predicted
     return predicted in cell.split("|")
 
 
-def score_resolution(actor: Actor | None, row: ResolveRow) -> Measures:
-    """resolve country and sector for one row (each an accuracy over the scored rows)."""
+@dataclass
+class Resolution:
+    """The codes ``newsevents resolve`` gives one row's phrase (None: no actor or no code)."""
+
+    row: ResolveRow
+    country: str | None
+    sector: str | None
+
+    def to_json(self) -> str:
+        """One line of ``NAME.resolve.jsonl``, the predictions ``score.py --resolve`` reads."""
+        codes = {"phrase": self.row.phrase, "country": self.country, "sector": self.sector}
+        return json.dumps(codes, ensure_ascii=False)
+
+
+def score_codes(predicted: str | None, cell: str) -> Score:
+    """P/R/F1 counts of one cell: a right code is a TP; a wrong or unexpected one a FP; an
+    expected code not given a FN (``*``: not scored, empty: no code expected)."""
+    ok = expected_ok(predicted, cell)
+    if ok is None or (ok and not predicted):
+        return Score()
+    if ok:
+        return Score(tp=1)
+    return Score(fp=1 if predicted else 0, fn=1 if cell else 0)
+
+
+def score_resolution(resolution: Resolution) -> Measures:
+    """resolve country and sector for one row: an accuracy over the scored rows, and P/R/F1
+    over the codes (``codes``)."""
     measures: Measures = {}
-    for key, cell, value in (
-        ("resolve country", row.country, actor.country if actor else None),
-        ("resolve sector", row.sector, actor.sector if actor else None),
+    row = resolution.row
+    for name, cell, value in (
+        ("country", row.country, resolution.country),
+        ("sector", row.sector, resolution.sector),
     ):
         ok = expected_ok(value, cell)
-        measures[key] = Accuracy(int(bool(ok)), 0 if ok is None else 1)
+        measures[f"resolve {name}"] = Accuracy(int(bool(ok)), 0 if ok is None else 1)
+        measures[f"resolve {name} codes"] = score_codes(value, cell)
     return measures
 
 
-def evaluate_resolve(path: Path) -> tuple[Measures, int]:
-    """Resolve every phrase of a table; returns the measures and the number of rows."""
+def resolve_rows(path: Path) -> list[Resolution]:
+    """Resolve the phrase of every row of a table, on the row's date (today without one)."""
     from newsevents.resolve import resolve_phrase
 
-    measures: Measures = {}
-    rows = read_resolve_tsv(path)
-    for row in rows:
+    resolutions: list[Resolution] = []
+    for row in read_resolve_tsv(path):
         try:
             on = date.fromisoformat(row.date) if row.date else date.today()
         except ValueError as e:
@@ -681,8 +708,26 @@ def evaluate_resolve(path: Path) -> tuple[Measures, int]:
             actor = resolve_phrase(row.phrase, on=on)
         except NewsEventsError:
             actor = None
-        add_measures(measures, score_resolution(actor, row))
-    return measures, len(rows)
+        country, sector = (actor.country, actor.sector) if actor else (None, None)
+        resolutions.append(Resolution(row, country or None, sector or None))
+    return resolutions
+
+
+def evaluate_resolve(path: Path, *, save: Path | None = None) -> tuple[Measures, int]:
+    """Resolve and score every phrase of a table; returns the measures and the number of rows.
+
+    With ``save``, the codes are also written to ``save/NAME.resolve.jsonl`` (one line per
+    row), the layout ``shared/tools/score.py --resolve`` reads.
+    """
+    resolutions = resolve_rows(path)
+    if save is not None:
+        save.mkdir(parents=True, exist_ok=True)
+        lines = "".join(r.to_json() + "\n" for r in resolutions)
+        (save / (path.name.removesuffix(".tsv") + ".jsonl")).write_text(lines, encoding="utf-8")
+    measures: Measures = {}
+    for resolution in resolutions:
+        add_measures(measures, score_resolution(resolution))
+    return measures, len(resolutions)
 
 
 # --------------------------------------------------------------------------- folders
@@ -762,7 +807,9 @@ def load_gold_file(path: Path) -> tuple[Gold, Article]:
     return gold, article
 
 
-def _scan_folder(index: int, folder: Path, result: FolderResult) -> list[GoldFile]:
+def _scan_folder(
+    index: int, folder: Path, result: FolderResult, save: Path | None = None
+) -> list[GoldFile]:
     if not folder.is_dir():
         raise FileNotFound(str(folder))
     files: list[GoldFile] = []
@@ -775,7 +822,7 @@ def _scan_folder(index: int, folder: Path, result: FolderResult) -> list[GoldFil
         files.append(GoldFile(index, path, gold, article))
     for path in sorted(folder.glob("*.resolve.tsv")):
         try:
-            measures, rows = evaluate_resolve(path)
+            measures, rows = evaluate_resolve(path, save=save)
         except BadGoldFile as e:
             result.failures.append(str(e))
             continue
@@ -817,12 +864,14 @@ def evaluate(
 
     ``extract`` defaults to ``pipeline.extract_documents`` (tests pass a stand-in). With
     ``save``, each predicted document is also written to ``save/FOLDER/NAME.json``, the
-    layout ``shared/tools/score.py GOLD_DIR PRED_DIR`` reads.
+    layout ``shared/tools/score.py GOLD_DIR PRED_DIR`` reads, and the codes of each phrase
+    table to ``save/FOLDER/NAME.resolve.jsonl`` (``score.py --resolve``).
     """
     results = [FolderResult(str(d)) for d in gold_dirs]
     files: list[GoldFile] = []
     for index, folder in enumerate(gold_dirs):
-        files.extend(_scan_folder(index, Path(folder), results[index]))
+        saved = save / Path(folder).name if save is not None else None
+        files.extend(_scan_folder(index, Path(folder), results[index], saved))
     for gold_file in files:  # a scored folder shows every measure, even at zero counts
         result = results[gold_file.folder]
         result.files += 1
