@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from newsevents import batch
+from newsevents import batch, corpus
 from newsevents.cli import app
 from newsevents.errors import BadBatchInput, BatchMismatch
 from newsevents.export import export
@@ -90,7 +90,7 @@ def test_batch_rows_are_those_of_the_parquet_export(
     batch_out: tuple[Path, batch.BatchReport], tmp_path: Path
 ) -> None:
     out, _ = batch_out
-    documents = list(batch.read_batch_documents(out))
+    documents = list(corpus.read_batch_documents(out))
     assert sorted(d.article.id for d in documents if isinstance(d, Document)) == sorted(
         a["id"] for a in ARTICLES
     )

@@ -34,6 +34,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsevents.corpus import BATCH_MANIFEST as MANIFEST
 from newsevents.errors import (
     BadArticleLine,
     BadBatchInput,
@@ -45,12 +46,11 @@ from newsevents.errors import (
 )
 from newsevents.export.selection import Selected
 from newsevents.export.tables import STRING, TABLES, record_rows
-from newsevents.ingest.text import article_from_dict, article_id, decode
-from newsevents.records import Article, Document
+from newsevents.ingest.text import article_from_dict, decode
+from newsevents.records import Article, Document, article_id
 
 CHUNK_SIZE = 64
 FORMAT = "newsevents-batch/1"
-MANIFEST = "batch.json"
 SUFFIXES = (".jsonl", ".parquet")
 OUTPUT_TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     **TABLES,
@@ -438,37 +438,6 @@ def _load_models() -> None:
     nlp.load()
     lexicon()
     load_gazetteer()
-
-
-# --------------------------------------------------------------------------- reading back
-
-
-def is_batch_output(path: Path) -> bool:
-    return (path / MANIFEST).is_file() and (path / "documents").is_dir()
-
-
-def read_batch_documents(out: Path) -> Iterator[Document | NewsEventsError]:
-    """The documents of a batch's output folder, part by part (for ``newsevents ingest``)."""
-    from newsevents.pipeline import PIPELINE_VERSION
-
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise BadBatchOutput(str(out), problem=f"cannot read {MANIFEST} ({e})") from e
-    version = manifest.get("pipeline_version")
-    if version != PIPELINE_VERSION:
-        raise BatchMismatch(
-            str(out),
-            found=f"pipeline version {version}",
-            wanted=f"pipeline version {PIPELINE_VERSION} (run the batch again)",
-        )
-    for path in sorted((out / "documents").glob("*.parquet")):
-        try:
-            for batch in pq.ParquetFile(path).iter_batches(columns=["document"], batch_size=64):
-                for text in batch.column(0).to_pylist():
-                    yield Document.from_json(text)
-        except (OSError, pa.ArrowException, ValueError, KeyError) as e:
-            yield BadBatchOutput(str(path), problem=f"an unreadable part ({e})")
 
 
 # --------------------------------------------------------------------------- extract --workers

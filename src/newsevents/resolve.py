@@ -24,10 +24,8 @@ Decisions the contract leaves open:
 from __future__ import annotations
 
 import io
-import json
 import pickle
 import re
-import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -37,9 +35,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
-from newsevents.errors import BadPhrase, FileNotFound, NewsEventsError
 from newsevents.kb import (
     Country,
     KnowledgeBase,
@@ -1338,53 +1333,3 @@ def actor_summary(phrase: str, actor: Actor | None) -> dict[str, object]:
         "role": actor.role,
         "wikidata": actor.wikidata,
     }
-
-
-def resolve_cli(
-    phrase: str | None,
-    *,
-    on: str | None,
-    file: Path | None,
-    as_json: bool,
-    console: Console,
-) -> int:
-    """`newsevents resolve`: one phrase, or a phrase<TAB>date file; returns the exit code."""
-    from newsevents.ingest.text import parse_published
-
-    # An undated phrase resolves as of --date (the article's day), else today.
-    default_day = date.fromisoformat(
-        parse_published(on, subject="--date") or date.today().isoformat()
-    )
-    if file is None:
-        if not phrase:
-            raise BadPhrase("resolve", problem="no phrase given")
-        day = default_day
-        summary = actor_summary(phrase, resolve_phrase(phrase, on=day))
-        if as_json:
-            print(json.dumps(summary, ensure_ascii=False))
-        else:
-            for key, value in summary.items():
-                console.print(f"{key:>9}  {value if value is not None else '—'}")
-        return 0 if summary["id"] else 1
-    if not file.is_file():
-        raise FileNotFound(str(file))
-    failed = 0
-    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if cells[0] == "phrase" and number == 1:
-            continue  # the header of a *.resolve.tsv file
-        try:
-            when = parse_published(cells[1] if len(cells) > 1 else None, subject=f"{file}:{number}")
-        except NewsEventsError as error:
-            failed += 1
-            print(str(error), file=sys.stderr)
-            continue
-        day = date.fromisoformat(when) if when else default_day
-        print(
-            json.dumps(
-                actor_summary(cells[0], resolve_phrase(cells[0], on=day)), ensure_ascii=False
-            )
-        )
-    return 1 if failed else 0

@@ -23,8 +23,7 @@ from typing import Any
 
 from newsevents.export.gdelt import _countries, cameo_roots, goldstein
 from newsevents.export.selection import Selected
-from newsevents.records import Actor, Event
-from newsevents.store.save import newsevents_version
+from newsevents.records import Actor, Event, newsevents_version
 
 CODEBOOK = "PLOVER (newsevents/1 event types)"
 

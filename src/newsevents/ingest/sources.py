@@ -22,10 +22,10 @@ from newsevents.ingest.feeds import KnownUrl, feed_articles, looks_like_feed, re
 from newsevents.ingest.html import read_html
 from newsevents.ingest.text import read_jsonl, read_text
 from newsevents.ingest.urls import article_from_page, fetch, http_client, is_url
-from newsevents.records import Article, Document
+from newsevents.records import Article
 
-# A Document is an article extracted already (the --out folder of `newsevents batch`).
-SourceItem = Article | NewsEventsError | KnownUrl | Document
+# An article, the error in place of one that could not be read, or a URL the store has.
+SourceItem = Article | NewsEventsError | KnownUrl
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def _read_url(source: str, options: ReadOptions) -> Iterator[SourceItem]:
 
 
 # The one table of readers: a file suffix or a URL scheme -> the function that reads it.
-# `ingest` and `extract` both go through it (expand_sources).
+# `ingest` and `extract` both go through it (expand_sources, via corpus.corpus_items).
+# A new input source is one reader function and its line here.
 READERS: dict[str, Reader] = {
     ".txt": _read_text,
     ".jsonl": _read_jsonl,
@@ -135,14 +136,6 @@ def expand_sources(
 
 def _expand(source: str, options: ReadOptions) -> Iterator[SourceItem]:
     path = Path(source)
-    if not is_url(source) and path.is_dir() and (path / "batch.json").is_file():
-        from newsevents.batch import read_batch_documents
-
-        try:
-            yield from read_batch_documents(path)
-        except NewsEventsError as error:
-            yield error
-        return
     if not is_url(source) and path.is_dir():
         files = sorted(
             p for p in path.rglob("*")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -26,7 +25,7 @@ from newsevents.errors import (
     NotUtf8,
     TooLong,
 )
-from newsevents.records import Article
+from newsevents.records import Article, article_id
 
 MAX_CHARS = 2_000_000
 MAX_CHARS_ENV = "NEWSEVENTS_MAX_CHARS"
@@ -147,12 +146,6 @@ def check_article(article: Article) -> Article:
         raise BadArticleField(article.id.replace("\x00", "\\x00"),
                               problem=f"{', '.join(bad)} has a NUL character")  # fmt: skip
     return article
-
-
-def article_id(text: str, url: str | None = None) -> str:
-    """A stable identity: the URL when there is one, else the content."""
-    key = url or text
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def read_text(
