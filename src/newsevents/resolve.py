@@ -57,20 +57,20 @@ _PREPOSITIONS = frozenset({"of", "to", "at", "in", "for", "from", "with", "on", 
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late", "retired"})
 _ELECT = frozenset({"elect", "designate", "incoming"})
 # Titles that carry a gender (pronoun agreement for people the KB lacks).
-_FEMININE = frozenset(
+FEMININE = frozenset(
     {"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
      "congresswoman", "businesswoman", "woman", "lady", "duchess", "empress", "sister", "mother",
      "wife", "widow", "daughter", "girlfriend", "niece", "aunt", "grandmother", "actress",
      "girl", "policewoman", "stateswoman", "councilwoman"}
 )  # fmt: skip
-_MASCULINE = frozenset(
+MASCULINE = frozenset(
     {"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
      "man", "lord", "duke", "emperor", "brother", "father", "sheikh", "emir", "husband",
      "widower", "son", "boyfriend", "nephew", "uncle", "grandfather", "boy", "policeman",
      "statesman", "councilman"}
 )  # fmt: skip
 # Role nouns that stand for a whole government, not one of its members.
-_GOVERNMENT_NOUNS = frozenset(
+GOVERNMENT_NOUNS = frozenset(
     {"government", "governments", "authorities", "administration", "regime", "cabinet"}
 )
 # Jobs that take the sector of the body they serve ("army spokesman", "police chief").
@@ -809,7 +809,7 @@ def resolve_words(
     )
     place = None
     if country is None and place_country is not None:
-        place = _place_in(a, place_country)
+        place = place_in(a, place_country)
         country = place[1] if place else None
     role = head_role[2] if head_role else None
     if role is None:
@@ -941,7 +941,7 @@ def resolve_words(
             holder = describe(role, country or focus, on, lex)
             if holder is not None:
                 return person_actor(holder, on, lex)
-        if a.words[head_role[0]].folded in _GOVERNMENT_NOUNS if head_role else False:
+        if a.words[head_role[0]].folded in GOVERNMENT_NOUNS if head_role else False:
             iso3 = country or focus
             if iso3:
                 return government_actor(iso3, lex)
@@ -1057,7 +1057,7 @@ def pick_org(entries: Iterable[Entry], lex: Lexicon, country: str | None) -> Org
     return None
 
 
-def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[str, str] | None:
+def place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[str, str] | None:
     """The first whole run of unmatched capitalised words that names a known place (a
     part of a run is not: "Marcus Beam" is a name even if "Beam" is a place); a place
     stated as the location ("a teacher at Springfield College in Normandy") first."""
@@ -1161,11 +1161,11 @@ def _title_text(a: Analysis, role: tuple[int, int, Role]) -> str:
     return " ".join(w.text for w in a.words[role[0] : role[1]])
 
 
-def _gender_of(words: Sequence[Word]) -> str | None:
+def gender_of(words: Sequence[Word]) -> str | None:
     folded = {w.folded for w in words}
-    if folded & _FEMININE:
+    if folded & FEMININE:
         return "f"
-    if folded & _MASCULINE:
+    if folded & MASCULINE:
         return "m"
     return None
 

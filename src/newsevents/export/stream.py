@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from newsevents.export.gdelt import COLUMNS, _cell, gdelt_row
+from newsevents.export.gdelt import COLUMNS, gdelt_row, tsv_cell
 from newsevents.export.selection import Selected
 from newsevents.export.tables import TABLES, record_rows
 
@@ -44,7 +44,7 @@ def stream_export(selection: Iterable[Selected], fmt: str) -> Iterator[str]:
     for item in selection:
         for index, event in item.selected_events():
             row = gdelt_row(item, index, event)
-            tsv.writerow([_cell(row.get(c)) for c in COLUMNS])
+            tsv.writerow([tsv_cell(row.get(c)) for c in COLUMNS])
         yield _drain(buffer)
 
 
