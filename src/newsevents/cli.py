@@ -436,11 +436,19 @@ def query(
     render_rows(rows, what, fmt="json" if as_json else "csv" if as_csv else "table", console=out)
 
 
+def _format_help() -> str:
+    from newsevents.export import FORMATS
+
+    names = [f"{name} (folder)" if f.folder else name for name, f in FORMATS.items()]
+    return ", ".join(names[:-1]) + f" or {names[-1]}."
+
+
+_FORMAT_HELP = _format_help()
+
+
 @app.command()
 def export(
-    fmt: Annotated[
-        str, typer.Option("--format", help="jsonl, csv, parquet (folders), gdelt or plover.")
-    ],
+    fmt: Annotated[str, typer.Option("--format", help=_FORMAT_HELP)],
     out_path: Annotated[Path, typer.Option("--out", help="The file (or folder) to write.")],
     db: DbOption = None,
     actor: ActorOption = None,
@@ -461,6 +469,7 @@ def export(
     GDELT and PLOVER hold events that occurred unless --modality asks for another (or any).
     """
     from newsevents.export import export as export_corpus
+    from newsevents.export import export_format
     from newsevents.store.db import open_store
     from newsevents.store.queries import EventFilters
 
@@ -480,7 +489,7 @@ def export(
             store.close()
     except NewsEventsError as e:
         raise fail(e) from None
-    unit = "documents" if fmt in ("jsonl", "csv", "parquet") else "events"
+    unit = export_format(fmt).counts
     err.print(f"{written} {unit} written to {out_path}", markup=False, highlight=False)
 
 
