@@ -36,7 +36,6 @@ import pyarrow.parquet as pq
 
 from newsevents.corpus import BATCH_MANIFEST as MANIFEST
 from newsevents.errors import (
-    BadArticleLine,
     BadBatchInput,
     BadBatchOutput,
     BatchMismatch,
@@ -46,7 +45,7 @@ from newsevents.errors import (
 )
 from newsevents.export.selection import Selected
 from newsevents.export.tables import STRING, TABLES, record_rows
-from newsevents.ingest.text import article_from_dict, decode
+from newsevents.ingest.text import article_from_dict, article_from_line
 from newsevents.records import Article, Document, article_id
 
 CHUNK_SIZE = 64
@@ -197,12 +196,7 @@ def read_part(part: Part) -> Iterator[Article | NewsEventsError]:
 
 def _article_from_line(raw: bytes, *, subject: str) -> Article | NewsEventsError:
     try:
-        line = decode(raw, subject=subject)
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise BadArticleLine(subject, problem=f"not JSON ({e.msg})") from e
-        return article_from_dict(obj, subject=subject)
+        return article_from_line(raw, subject=subject)
     except NewsEventsError as error:
         return error
 

@@ -215,6 +215,19 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def article_from_line(raw: bytes, *, subject: str) -> Article:
+    """One JSONL line -> an Article (``newsevents batch`` reads its parts with it too);
+    BadArticleLine, or the coded error of a bad field, otherwise."""
+    line = decode(raw, subject=subject)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise BadArticleLine(subject, problem=f"not JSON ({e.msg})") from e
+    except (ValueError, RecursionError) as e:  # huge numbers, deep nesting
+        raise BadArticleLine(subject, problem=f"not readable JSON ({e})") from e
+    return article_from_dict(obj, subject=subject)
+
+
 def read_jsonl(
     path: str | Path, *, published: str | None = None
 ) -> Iterator[Article | NewsEventsError]:
@@ -232,14 +245,7 @@ def read_jsonl(
             if not raw.strip():
                 continue
             try:
-                line = decode(raw, subject=where)
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise BadArticleLine(where, problem=f"not JSON ({e.msg})") from e
-                except (ValueError, RecursionError) as e:  # huge numbers, deep nesting
-                    raise BadArticleLine(where, problem=f"not readable JSON ({e})") from e
-                article = article_from_dict(obj, subject=where)
+                article = article_from_line(raw, subject=where)
                 if article.published is None and published:
                     article = replace(article, published=published)
                 yield article
