@@ -22,9 +22,8 @@ _CONTENT = {
 }
 # The formats of the table that the API streams, as a type FastAPI validates and documents.
 StreamedFormat = Literal[STREAMED]  # type: ignore[valid-type]
-_FORMAT_HELP = ", ".join(
-    f"{name} ({FORMATS[name].api_help})" if FORMATS[name].api_help else name for name in STREAMED
-)
+_NAMES = [f"{n} ({FORMATS[n].api_help})" if FORMATS[n].api_help else n for n in STREAMED]
+_FORMAT_HELP = ", ".join(_NAMES[:-1]) + f" or {_NAMES[-1]}"
 
 
 @router.get(
