@@ -31,7 +31,7 @@ WEB_ARTICLES = Path(__file__).resolve().parent / "data" / "web" / "articles.json
 def served_corpus(tmp_path_factory: pytest.TempPathFactory, sample: Article) -> str:
     """A SQLite corpus of invented articles (one hostile) and the bundled sample, ingested
     through the real pipeline; its path."""
-    from newsevents.ingest.run import ingest
+    from newsevents.corpus import ingest
     from newsevents.ingest.text import read_jsonl
     from newsevents.store import open_store
 

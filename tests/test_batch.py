@@ -13,11 +13,12 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from newsevents import batch
+from newsevents import batch, corpus
 from newsevents.cli import app
 from newsevents.errors import BadBatchInput, BatchMismatch
 from newsevents.export import export
 from newsevents.export.tables import TABLES
+from newsevents.ingest.text import read_jsonl
 from newsevents.records import Document
 from newsevents.store import open_store, save_documents
 
@@ -90,7 +91,7 @@ def test_batch_rows_are_those_of_the_parquet_export(
     batch_out: tuple[Path, batch.BatchReport], tmp_path: Path
 ) -> None:
     out, _ = batch_out
-    documents = list(batch.read_batch_documents(out))
+    documents = list(corpus.read_batch_documents(out))
     assert sorted(d.article.id for d in documents if isinstance(d, Document)) == sorted(
         a["id"] for a in ARTICLES
     )
@@ -149,6 +150,20 @@ def test_parquet_folder_input_gives_the_same_rows(
     ]  # fmt: skip
     for table in TABLES:
         assert table_rows(out / table, table) == table_rows(batch_out[0] / table, table), table
+
+
+def test_a_part_reads_its_lines_as_ingest_reads_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"id": "good", "text": "The minister resigned on Monday."}),
+        "{not json",
+        '{"id": "huge", "text": ' + "9" * 5000 + "}",  # more digits than int() reads
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (part,) = batch.plan_parts(path)
+    by_batch = [str(item) for item in batch.read_part(part)]
+    assert by_batch == [str(item) for item in read_jsonl(path)]
+    assert by_batch[1].startswith("[E0") and by_batch[2].startswith("[E0")
 
 
 def test_an_input_that_is_not_articles_is_refused(tmp_path: Path) -> None:

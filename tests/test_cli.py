@@ -196,3 +196,21 @@ def test_a_wrongly_typed_jsonl_field_fails_its_line_only(tmp_path: Path) -> None
     ingested = run("ingest", str(source), "--db", str(db))
     assert ingested.exit_code == 1 and f"[E030] {source}:1:" in ingested.stderr
     assert "stored 1," in ingested.stderr
+
+
+def test_resolve_a_phrase_and_a_file_of_phrases(tmp_path: Path) -> None:
+    one = run("resolve", "Putin", "--date", "2020-01-01", "--json")
+    assert one.exit_code == 0
+    assert json.loads(one.stdout)["id"] == "person:vladimir-putin"
+    assert run("resolve").exit_code == 1
+    lines = tmp_path / "phrases.tsv"
+    lines.write_text(
+        "phrase\tdate\nthe Russian president\t2020-01-01\nsomeone\tnot-a-date\n", encoding="utf-8"
+    )
+    many = run("resolve", "--file", str(lines))
+    # The good line is resolved, the bad date reported and the exit code says one failed.
+    assert many.exit_code == 1
+    assert [json.loads(line)["id"] for line in many.stdout.splitlines()] == [
+        "person:vladimir-putin"
+    ]
+    assert "[E020]" in many.stderr

@@ -34,8 +34,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsevents.corpus import BATCH_MANIFEST as MANIFEST
 from newsevents.errors import (
-    BadArticleLine,
     BadBatchInput,
     BadBatchOutput,
     BatchMismatch,
@@ -45,12 +45,11 @@ from newsevents.errors import (
 )
 from newsevents.export.selection import Selected
 from newsevents.export.tables import STRING, TABLES, record_rows
-from newsevents.ingest.text import article_from_dict, article_id, decode
-from newsevents.records import Article, Document
+from newsevents.ingest.text import article_from_dict, article_from_line
+from newsevents.records import Article, Document, article_id
 
 CHUNK_SIZE = 64
 FORMAT = "newsevents-batch/1"
-MANIFEST = "batch.json"
 SUFFIXES = (".jsonl", ".parquet")
 OUTPUT_TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     **TABLES,
@@ -197,12 +196,7 @@ def read_part(part: Part) -> Iterator[Article | NewsEventsError]:
 
 def _article_from_line(raw: bytes, *, subject: str) -> Article | NewsEventsError:
     try:
-        line = decode(raw, subject=subject)
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise BadArticleLine(subject, problem=f"not JSON ({e.msg})") from e
-        return article_from_dict(obj, subject=subject)
+        return article_from_line(raw, subject=subject)
     except NewsEventsError as error:
         return error
 
@@ -438,37 +432,6 @@ def _load_models() -> None:
     nlp.load()
     lexicon()
     load_gazetteer()
-
-
-# --------------------------------------------------------------------------- reading back
-
-
-def is_batch_output(path: Path) -> bool:
-    return (path / MANIFEST).is_file() and (path / "documents").is_dir()
-
-
-def read_batch_documents(out: Path) -> Iterator[Document | NewsEventsError]:
-    """The documents of a batch's output folder, part by part (for ``newsevents ingest``)."""
-    from newsevents.pipeline import PIPELINE_VERSION
-
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise BadBatchOutput(str(out), problem=f"cannot read {MANIFEST} ({e})") from e
-    version = manifest.get("pipeline_version")
-    if version != PIPELINE_VERSION:
-        raise BatchMismatch(
-            str(out),
-            found=f"pipeline version {version}",
-            wanted=f"pipeline version {PIPELINE_VERSION} (run the batch again)",
-        )
-    for path in sorted((out / "documents").glob("*.parquet")):
-        try:
-            for batch in pq.ParquetFile(path).iter_batches(columns=["document"], batch_size=64):
-                for text in batch.column(0).to_pylist():
-                    yield Document.from_json(text)
-        except (OSError, pa.ArrowException, ValueError, KeyError) as e:
-            yield BadBatchOutput(str(path), problem=f"an unreadable part ({e})")
 
 
 # --------------------------------------------------------------------------- extract --workers

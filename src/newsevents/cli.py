@@ -6,6 +6,7 @@ import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -83,7 +84,8 @@ def extract(
     """Extract one article and print it, or every article of a source into --out DIR."""
     from itertools import islice
 
-    from newsevents.ingest.sources import expand_sources, holds_many_articles
+    from newsevents.corpus import corpus_items
+    from newsevents.ingest.sources import holds_many_articles
     from newsevents.ingest.text import parse_published, read_text
     from newsevents.pipeline import extract_document
     from newsevents.report import render_document
@@ -95,7 +97,7 @@ def extract(
                 [read_text(source, published=day, title=title, stdin=sys.stdin.buffer.read())]
             )
         else:
-            items = iter(expand_sources([source], published=day))
+            items = iter(corpus_items([source], published=day))
         if out_dir is not None:
             raise typer.Exit(extract_batch(_articles_or_errors(items), out_dir, workers=workers))
         if holds_many_articles(source):
@@ -120,7 +122,8 @@ def extract(
 
 
 def _articles_or_errors(items: Iterable[object]) -> Iterator[Article | NewsEventsError]:
-    """Articles and errors of a source; a URL already known (ingest only) cannot occur here."""
+    """Articles and errors of a source; a URL already known (ingest only) cannot occur here,
+    and the documents of a batch's folder are not extracted again."""
     for item in items:
         if isinstance(item, Article | NewsEventsError):
             yield item
@@ -222,12 +225,58 @@ def resolve(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Resolve an actor phrase to a canonical actor with country, sector and role."""
-    from newsevents.resolve import resolve_cli
+    from newsevents.errors import BadPhrase
+    from newsevents.ingest.text import parse_published
+    from newsevents.resolve import actor_summary, resolve_phrase
 
     try:
-        raise typer.Exit(resolve_cli(phrase, on=on, file=file, as_json=as_json, console=out))
+        # An undated phrase resolves as of --date (the article's day), else today.
+        default_day = date.fromisoformat(
+            parse_published(on, subject="--date") or date.today().isoformat()
+        )
+        if file is not None:
+            raise typer.Exit(_resolve_file(file, default_day))
+        if not phrase:
+            raise BadPhrase("resolve", problem="no phrase given")
+        summary = actor_summary(phrase, resolve_phrase(phrase, on=default_day))
     except NewsEventsError as e:
         raise fail(e) from None
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        for key, value in summary.items():
+            out.print(f"{key:>9}  {value if value is not None else '—'}")
+    raise typer.Exit(0 if summary["id"] else 1)
+
+
+def _resolve_file(file: Path, default_day: date) -> int:
+    """One JSON object a phrase<TAB>date line; a bad date is reported and skipped (exit 1)."""
+    from newsevents.errors import FileNotFound
+    from newsevents.ingest.text import parse_published
+    from newsevents.resolve import actor_summary, resolve_phrase
+
+    if not file.is_file():
+        raise FileNotFound(str(file))
+    failed = 0
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if cells[0] == "phrase" and number == 1:
+            continue  # the header of a *.resolve.tsv file
+        try:
+            when = parse_published(cells[1] if len(cells) > 1 else None, subject=f"{file}:{number}")
+        except NewsEventsError as error:
+            failed += 1
+            print(str(error), file=sys.stderr)
+            continue
+        day = date.fromisoformat(when) if when else default_day
+        print(
+            json.dumps(
+                actor_summary(cells[0], resolve_phrase(cells[0], on=day)), ensure_ascii=False
+            )
+        )
+    return 1 if failed else 0
 
 
 @app.command(name="eval")
@@ -320,7 +369,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per commit.")] = 32,
 ) -> None:
     """Extract articles from SOURCES into the corpus database; already stored ones are skipped."""
-    from newsevents.ingest.run import ingest_cli
+    from newsevents.corpus import ingest_cli
 
     try:
         code = ingest_cli(
@@ -387,11 +436,19 @@ def query(
     render_rows(rows, what, fmt="json" if as_json else "csv" if as_csv else "table", console=out)
 
 
+def _format_help() -> str:
+    from newsevents.export import FORMATS
+
+    names = [f"{name} (folder)" if f.folder else name for name, f in FORMATS.items()]
+    return ", ".join(names[:-1]) + f" or {names[-1]}."
+
+
+_FORMAT_HELP = _format_help()
+
+
 @app.command()
 def export(
-    fmt: Annotated[
-        str, typer.Option("--format", help="jsonl, csv, parquet (folders), gdelt or plover.")
-    ],
+    fmt: Annotated[str, typer.Option("--format", help=_FORMAT_HELP)],
     out_path: Annotated[Path, typer.Option("--out", help="The file (or folder) to write.")],
     db: DbOption = None,
     actor: ActorOption = None,
@@ -412,6 +469,7 @@ def export(
     GDELT and PLOVER hold events that occurred unless --modality asks for another (or any).
     """
     from newsevents.export import export as export_corpus
+    from newsevents.export import export_format
     from newsevents.store.db import open_store
     from newsevents.store.queries import EventFilters
 
@@ -431,7 +489,7 @@ def export(
             store.close()
     except NewsEventsError as e:
         raise fail(e) from None
-    unit = "documents" if fmt in ("jsonl", "csv", "parquet") else "events"
+    unit = export_format(fmt).counts
     err.print(f"{written} {unit} written to {out_path}", markup=False, highlight=False)
 
 

@@ -6,8 +6,10 @@ boundary, so documents can go to another process, a file or the database unchang
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from importlib import metadata
 from typing import Any
 
 SCHEMA = "newsevents/1"
@@ -200,3 +202,18 @@ def _quote(q: dict[str, Any]) -> Quote:
 
 def _event(e: dict[str, Any]) -> Event:
     return Event(**{**e, "trigger": Mention(**e["trigger"]), "time": _value(e.get("time"))})
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """An article's stable identity (its key in the store): the URL when there is one,
+    else the content."""
+    key = url or text
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def newsevents_version() -> str:
+    """The installed package's version: what coded a stored document or an export."""
+    try:
+        return metadata.version("newsevents")
+    except metadata.PackageNotFoundError:
+        return "unknown"

@@ -24,10 +24,8 @@ Decisions the contract leaves open:
 from __future__ import annotations
 
 import io
-import json
 import pickle
 import re
-import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -37,9 +35,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
-from newsevents.errors import BadPhrase, FileNotFound, NewsEventsError
 from newsevents.kb import (
     Country,
     KnowledgeBase,
@@ -62,20 +57,20 @@ _PREPOSITIONS = frozenset({"of", "to", "at", "in", "for", "from", "with", "on", 
 _FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late", "retired"})
 _ELECT = frozenset({"elect", "designate", "incoming"})
 # Titles that carry a gender (pronoun agreement for people the KB lacks).
-_FEMININE = frozenset(
+FEMININE = frozenset(
     {"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
      "congresswoman", "businesswoman", "woman", "lady", "duchess", "empress", "sister", "mother",
      "wife", "widow", "daughter", "girlfriend", "niece", "aunt", "grandmother", "actress",
      "girl", "policewoman", "stateswoman", "councilwoman"}
 )  # fmt: skip
-_MASCULINE = frozenset(
+MASCULINE = frozenset(
     {"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
      "man", "lord", "duke", "emperor", "brother", "father", "sheikh", "emir", "husband",
      "widower", "son", "boyfriend", "nephew", "uncle", "grandfather", "boy", "policeman",
      "statesman", "councilman"}
 )  # fmt: skip
 # Role nouns that stand for a whole government, not one of its members.
-_GOVERNMENT_NOUNS = frozenset(
+GOVERNMENT_NOUNS = frozenset(
     {"government", "governments", "authorities", "administration", "regime", "cabinet"}
 )
 # Jobs that take the sector of the body they serve ("army spokesman", "police chief").
@@ -814,7 +809,7 @@ def resolve_words(
     )
     place = None
     if country is None and place_country is not None:
-        place = _place_in(a, place_country)
+        place = place_in(a, place_country)
         country = place[1] if place else None
     role = head_role[2] if head_role else None
     if role is None:
@@ -946,7 +941,7 @@ def resolve_words(
             holder = describe(role, country or focus, on, lex)
             if holder is not None:
                 return person_actor(holder, on, lex)
-        if a.words[head_role[0]].folded in _GOVERNMENT_NOUNS if head_role else False:
+        if a.words[head_role[0]].folded in GOVERNMENT_NOUNS if head_role else False:
             iso3 = country or focus
             if iso3:
                 return government_actor(iso3, lex)
@@ -1062,7 +1057,7 @@ def pick_org(entries: Iterable[Entry], lex: Lexicon, country: str | None) -> Org
     return None
 
 
-def _place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[str, str] | None:
+def place_in(a: Analysis, place_country: Callable[[str], str | None]) -> tuple[str, str] | None:
     """The first whole run of unmatched capitalised words that names a known place (a
     part of a run is not: "Marcus Beam" is a name even if "Beam" is a place); a place
     stated as the location ("a teacher at Springfield College in Normandy") first."""
@@ -1166,11 +1161,11 @@ def _title_text(a: Analysis, role: tuple[int, int, Role]) -> str:
     return " ".join(w.text for w in a.words[role[0] : role[1]])
 
 
-def _gender_of(words: Sequence[Word]) -> str | None:
+def gender_of(words: Sequence[Word]) -> str | None:
     folded = {w.folded for w in words}
-    if folded & _FEMININE:
+    if folded & FEMININE:
         return "f"
-    if folded & _MASCULINE:
+    if folded & MASCULINE:
         return "m"
     return None
 
@@ -1338,53 +1333,3 @@ def actor_summary(phrase: str, actor: Actor | None) -> dict[str, object]:
         "role": actor.role,
         "wikidata": actor.wikidata,
     }
-
-
-def resolve_cli(
-    phrase: str | None,
-    *,
-    on: str | None,
-    file: Path | None,
-    as_json: bool,
-    console: Console,
-) -> int:
-    """`newsevents resolve`: one phrase, or a phrase<TAB>date file; returns the exit code."""
-    from newsevents.ingest.text import parse_published
-
-    # An undated phrase resolves as of --date (the article's day), else today.
-    default_day = date.fromisoformat(
-        parse_published(on, subject="--date") or date.today().isoformat()
-    )
-    if file is None:
-        if not phrase:
-            raise BadPhrase("resolve", problem="no phrase given")
-        day = default_day
-        summary = actor_summary(phrase, resolve_phrase(phrase, on=day))
-        if as_json:
-            print(json.dumps(summary, ensure_ascii=False))
-        else:
-            for key, value in summary.items():
-                console.print(f"{key:>9}  {value if value is not None else '—'}")
-        return 0 if summary["id"] else 1
-    if not file.is_file():
-        raise FileNotFound(str(file))
-    failed = 0
-    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if cells[0] == "phrase" and number == 1:
-            continue  # the header of a *.resolve.tsv file
-        try:
-            when = parse_published(cells[1] if len(cells) > 1 else None, subject=f"{file}:{number}")
-        except NewsEventsError as error:
-            failed += 1
-            print(str(error), file=sys.stderr)
-            continue
-        day = date.fromisoformat(when) if when else default_day
-        print(
-            json.dumps(
-                actor_summary(cells[0], resolve_phrase(cells[0], on=day)), ensure_ascii=False
-            )
-        )
-    return 1 if failed else 0

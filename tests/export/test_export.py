@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from newsevents.cli import app
 from newsevents.errors import BadExportPath
-from newsevents.export import export
+from newsevents.export import FORMATS, STREAMED, ExportFormat, export
 from newsevents.export.gdelt import COLUMNS, action_place, goldstein
 from newsevents.export.tables import TABLES
 from newsevents.records import Document
@@ -193,6 +194,31 @@ def test_export_command(db: str, tmp_path: Path) -> None:
     bad = CliRunner().invoke(app, ["export", "--db", db, "--format", "xml", "--out", str(out)])
     assert bad.exit_code == 1 and "[E131] --format: unknown export format 'xml'" in bad.output
     assert "jsonl, csv, parquet, gdelt, plover" in bad.output
+
+
+def test_every_format_names_functions_that_exist() -> None:
+    for form in FORMATS.values():
+        for reference in (form.writer, form.streamer):
+            if reference is not None:
+                module, name = reference.split(":")
+                assert callable(getattr(importlib.import_module(module), name)), reference
+    assert STREAMED == ("jsonl", "csv", "gdelt")
+    assert all(FORMATS[name].media_type and FORMATS[name].download for name in STREAMED)
+
+
+def test_a_format_added_to_the_table_is_one_the_command_writes(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One line in FORMATS is the whole of a new format for the command and its messages.
+    ndjson = ExportFormat("ndjson", "newsevents.export.tables:write_jsonl", "documents")
+    monkeypatch.setitem(FORMATS, "ndjson", ndjson)
+    out = tmp_path / "corpus.ndjson"
+    args = ["export", "--db", db, "--format", "ndjson", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert f"{len(out.read_text().splitlines())} documents written" in result.output
+    bad = CliRunner().invoke(app, ["export", "--db", db, "--format", "xml", "--out", str(out)])
+    assert "jsonl, csv, parquet, gdelt, plover, ndjson" in bad.output
 
 
 def test_query_command_formats(db: str) -> None:

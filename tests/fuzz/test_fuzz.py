@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsevents.cli import app
+from newsevents.corpus import ingest
 from newsevents.errors import ExtractionFailed, NewsEventsError, TooLong
 from newsevents.ingest.csv_source import read_csv
-from newsevents.ingest.run import ingest
-from newsevents.ingest.text import article_id, check_text, read_jsonl, read_text
+from newsevents.ingest.text import check_text, read_jsonl, read_text
 from newsevents.pipeline import extract_document
-from newsevents.records import Article, Document
+from newsevents.records import Article, Document, article_id
 from newsevents.store import count_rows, open_store
 from newsevents.store.save import stored_versions
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from newsevents.corpus import ingest
 from newsevents.errors import ExtractionFailed, NewsEventsError
-from newsevents.ingest.run import ingest
 from newsevents.ingest.sources import expand_sources
 from newsevents.records import Actor, Article, Document, Event, Mention, Sentence
 from newsevents.store import count_rows, open_store, save_documents
@@ -101,7 +101,7 @@ def test_reprocess_only_when_asked_and_only_older_versions(tmp_path: Path) -> No
 
 
 def test_known_urls_are_skipped_before_fetching(tmp_path: Path, site) -> None:  # type: ignore[no-untyped-def]
-    from newsevents.ingest.run import skip_known_urls
+    from newsevents.corpus import skip_known_urls
 
     page = site.add("/story", (DATA / "page.html").read_bytes())
     store = open_store(str(tmp_path / "c.db"))

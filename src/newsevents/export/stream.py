@@ -2,7 +2,8 @@
 
 ``csv`` is the events table of ``export --format csv`` (one row per selected event),
 ``jsonl`` the whole documents with a selected event (``export --format jsonl``), and
-``gdelt`` the GDELT 2.0 event rows of ``export --format gdelt``.
+``gdelt`` the GDELT 2.0 event rows of ``export --format gdelt``. The table of formats
+(``export.FORMATS``) names the streamer of each.
 """
 
 from __future__ import annotations
@@ -11,40 +12,38 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from newsevents.export.gdelt import COLUMNS, _cell, gdelt_row
+from newsevents.export.gdelt import COLUMNS, gdelt_row, tsv_cell
 from newsevents.export.selection import Selected
 from newsevents.export.tables import TABLES, record_rows
 
-STREAM_FORMATS = {
-    "csv": ("text/csv; charset=utf-8", "events.csv"),
-    "jsonl": ("application/x-ndjson", "documents.jsonl"),
-    "gdelt": ("text/tab-separated-values; charset=utf-8", "events.gdelt.tsv"),
-}
+
+def stream_jsonl(selection: Iterable[Selected]) -> Iterator[str]:
+    """Whole documents with a selected event, one a line (``export --format jsonl``)."""
+    for item in selection:
+        yield item.document.to_json() + "\n"
 
 
-def stream_export(selection: Iterable[Selected], fmt: str) -> Iterator[str]:
-    """Chunks of the export in ``fmt`` (one of STREAM_FORMATS), one document at a time."""
-    if fmt == "jsonl":
-        for item in selection:
-            yield item.document.to_json() + "\n"
-        return
+def stream_events_csv(selection: Iterable[Selected]) -> Iterator[str]:
+    """The events table of ``export --format csv``: one row per selected event."""
     buffer = io.StringIO()
-    if fmt == "csv":
-        columns = [c for c, _ in TABLES["events"]]
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for item in selection:
-            writer.writerows(record_rows(item)["events"])
-            yield _drain(buffer)
+    columns = [c for c, _ in TABLES["events"]]
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for item in selection:
+        writer.writerows(record_rows(item)["events"])
         yield _drain(buffer)
-        return
-    # GDELT's own files: tab-separated, no quoting, no header line (as write_gdelt).
+    yield _drain(buffer)
+
+
+def stream_gdelt(selection: Iterable[Selected]) -> Iterator[str]:
+    """GDELT's own files: tab-separated, no quoting, no header line (as write_gdelt)."""
+    buffer = io.StringIO()
     tsv = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                      escapechar="\\")  # fmt: skip
     for item in selection:
         for index, event in item.selected_events():
             row = gdelt_row(item, index, event)
-            tsv.writerow([_cell(row.get(c)) for c in COLUMNS])
+            tsv.writerow([tsv_cell(row.get(c)) for c in COLUMNS])
         yield _drain(buffer)
 
 

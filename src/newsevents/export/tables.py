@@ -91,6 +91,16 @@ def write_tables(selection: Iterable[Selected], out: Path, *, fmt: str) -> int:
     return count
 
 
+def write_csv_tables(selection: Iterable[Selected], out: Path) -> int:
+    """OUT/<record type>.csv for every record type; documents written."""
+    return write_tables(selection, out, fmt="csv")
+
+
+def write_parquet_tables(selection: Iterable[Selected], out: Path) -> int:
+    """OUT/<record type>.parquet for every record type; documents written."""
+    return write_tables(selection, out, fmt="parquet")
+
+
 def record_rows(item: Selected) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table for one document."""
     d, a = item.document, item.document.article

@@ -37,16 +37,14 @@ from newsevents.extract.places import is_government_metonym
 from newsevents.kb import Person, Role
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention
+from newsevents.resolve import FEMININE as _FEMININE
+from newsevents.resolve import GOVERNMENT_NOUNS as _GOVERNMENT_NOUNS
+from newsevents.resolve import MASCULINE as _MASCULINE
 from newsevents.resolve import (
-    _FEMININE,
-    _GOVERNMENT_NOUNS,
-    _MASCULINE,
     Entry,
     Lexicon,
     Match,
     Word,
-    _gender_of,
-    _place_in,
     analyse,
     article_name_ok,
     case_ok,
@@ -69,6 +67,8 @@ from newsevents.resolve import (
     slug,
     words_of,
 )
+from newsevents.resolve import gender_of as _gender_of
+from newsevents.resolve import place_in as _place_in
 
 _PERSON_PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",

@@ -15,9 +15,9 @@ from typing import Any
 import httpx
 
 from newsevents.errors import FeedNotXml, FileNotFound, NewsEventsError, NoArticleText
-from newsevents.ingest.text import article_id, check_text
+from newsevents.ingest.text import check_text
 from newsevents.ingest.urls import article_from_page, fetch, is_url
-from newsevents.records import Article
+from newsevents.records import Article, article_id
 
 # An entry's content of at least this many words is the article itself, not a teaser.
 FULL_TEXT_WORDS = 80

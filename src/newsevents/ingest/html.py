@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsevents.errors import FileNotFound, NoArticleText, NotUtf8
-from newsevents.ingest.text import article_id, check_text, parse_published
-from newsevents.records import Article
+from newsevents.ingest.text import check_text, parse_published
+from newsevents.records import Article, article_id
 
 # Fewer words than this is a navigation or index page, not an article.
 MIN_WORDS = 25

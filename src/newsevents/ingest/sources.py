@@ -22,10 +22,10 @@ from newsevents.ingest.feeds import KnownUrl, feed_articles, looks_like_feed, re
 from newsevents.ingest.html import read_html
 from newsevents.ingest.text import read_jsonl, read_text
 from newsevents.ingest.urls import article_from_page, fetch, http_client, is_url
-from newsevents.records import Article, Document
+from newsevents.records import Article
 
-# A Document is an article extracted already (the --out folder of `newsevents batch`).
-SourceItem = Article | NewsEventsError | KnownUrl | Document
+# An article, the error in place of one that could not be read, or a URL the store has.
+SourceItem = Article | NewsEventsError | KnownUrl
 
 
 @dataclass(frozen=True)
@@ -69,23 +69,28 @@ def _read_url(source: str, options: ReadOptions) -> Iterator[SourceItem]:
     )
 
 
+@dataclass(frozen=True)
+class SourceReader:
+    read: Reader
+    many: bool  # read as many articles (`extract` then needs --out), not one
+
+
 # The one table of readers: a file suffix or a URL scheme -> the function that reads it.
-# `ingest` and `extract` both go through it (expand_sources).
-READERS: dict[str, Reader] = {
-    ".txt": _read_text,
-    ".jsonl": _read_jsonl,
-    ".csv": _read_csv,
-    ".html": _read_html,
-    ".htm": _read_html,
-    ".xml": _read_feed,
-    ".rss": _read_feed,
-    ".atom": _read_feed,
-    "http://": _read_url,
-    "https://": _read_url,
+# `ingest` and `extract` both go through it (expand_sources, via corpus.corpus_items).
+# A new input source is one reader function and its line here.
+READERS: dict[str, SourceReader] = {
+    ".txt": SourceReader(_read_text, many=False),
+    ".jsonl": SourceReader(_read_jsonl, many=True),
+    ".csv": SourceReader(_read_csv, many=True),
+    ".html": SourceReader(_read_html, many=False),
+    ".htm": SourceReader(_read_html, many=False),
+    ".xml": SourceReader(_read_feed, many=True),
+    ".rss": SourceReader(_read_feed, many=True),
+    ".atom": SourceReader(_read_feed, many=True),
+    # A URL serves one article or a feed: `extract` learns which when it reads it.
+    "http://": SourceReader(_read_url, many=False),
+    "https://": SourceReader(_read_url, many=False),
 }
-KNOWN_SUFFIXES = tuple(key for key in READERS if key.startswith("."))
-# Sources that hold one article: `extract` prints it rather than writing a folder.
-SINGLE_ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 def holds_many_articles(source: str) -> bool:
@@ -93,15 +98,16 @@ def holds_many_articles(source: str) -> bool:
     if is_url(source) or source == "-":
         return False
     path = Path(source)
-    suffix = path.suffix.lower()
-    return path.is_dir() or (suffix in KNOWN_SUFFIXES and suffix not in SINGLE_ARTICLE_SUFFIXES)
+    reader = READERS.get(path.suffix.lower())
+    return path.is_dir() or (reader is not None and reader.many)
 
 
 def reader_for(source: str) -> Reader | None:
     """The reader of a source by its URL scheme or file suffix; None when none reads it."""
     if is_url(source):
-        return READERS[source.split("://", 1)[0] + "://"]
-    return READERS.get(Path(source).suffix.lower())
+        return READERS[source.split("://", 1)[0] + "://"].read
+    reader = READERS.get(Path(source).suffix.lower())
+    return reader.read if reader else None
 
 
 def expand_sources(
@@ -135,18 +141,10 @@ def expand_sources(
 
 def _expand(source: str, options: ReadOptions) -> Iterator[SourceItem]:
     path = Path(source)
-    if not is_url(source) and path.is_dir() and (path / "batch.json").is_file():
-        from newsevents.batch import read_batch_documents
-
-        try:
-            yield from read_batch_documents(path)
-        except NewsEventsError as error:
-            yield error
-        return
     if not is_url(source) and path.is_dir():
         files = sorted(
             p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+            if p.is_file() and p.suffix.lower() in READERS
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )  # fmt: skip
         if not files:

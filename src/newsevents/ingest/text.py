@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -26,7 +25,7 @@ from newsevents.errors import (
     NotUtf8,
     TooLong,
 )
-from newsevents.records import Article
+from newsevents.records import Article, article_id
 
 MAX_CHARS = 2_000_000
 MAX_CHARS_ENV = "NEWSEVENTS_MAX_CHARS"
@@ -149,12 +148,6 @@ def check_article(article: Article) -> Article:
     return article
 
 
-def article_id(text: str, url: str | None = None) -> str:
-    """A stable identity: the URL when there is one, else the content."""
-    key = url or text
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
 def read_text(
     path: str | Path,
     *,
@@ -222,6 +215,19 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def article_from_line(raw: bytes, *, subject: str) -> Article:
+    """One JSONL line -> an Article (``newsevents batch`` reads its parts with it too);
+    BadArticleLine, or the coded error of a bad field, otherwise."""
+    line = decode(raw, subject=subject)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise BadArticleLine(subject, problem=f"not JSON ({e.msg})") from e
+    except (ValueError, RecursionError) as e:  # huge numbers, deep nesting
+        raise BadArticleLine(subject, problem=f"not readable JSON ({e})") from e
+    return article_from_dict(obj, subject=subject)
+
+
 def read_jsonl(
     path: str | Path, *, published: str | None = None
 ) -> Iterator[Article | NewsEventsError]:
@@ -239,14 +245,7 @@ def read_jsonl(
             if not raw.strip():
                 continue
             try:
-                line = decode(raw, subject=where)
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise BadArticleLine(where, problem=f"not JSON ({e.msg})") from e
-                except (ValueError, RecursionError) as e:  # huge numbers, deep nesting
-                    raise BadArticleLine(where, problem=f"not readable JSON ({e})") from e
-                article = article_from_dict(obj, subject=where)
+                article = article_from_line(raw, subject=where)
                 if article.published is None and published:
                     article = replace(article, published=published)
                 yield article

@@ -8,7 +8,7 @@ import httpx
 
 from newsevents.errors import UrlUnreachable
 from newsevents.ingest.html import article_from_html
-from newsevents.records import Article
+from newsevents.records import Article, newsevents_version
 
 TIMEOUT = 20.0
 
@@ -26,8 +26,6 @@ def is_url(source: str) -> bool:
 
 
 def http_client(*, timeout: float = TIMEOUT) -> httpx.Client:
-    from newsevents.store.save import newsevents_version
-
     return httpx.Client(
         follow_redirects=True,
         timeout=timeout,

@@ -38,7 +38,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-KEY = String(16)  # ingest.text.article_id: 16 hex digits
+KEY = String(16)  # records.article_id: 16 hex digits
 ARTICLE_FK = "articles.key"
 
 

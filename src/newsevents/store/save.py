@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, event, insert, select
@@ -17,8 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from newsevents.ingest.text import article_id
-from newsevents.records import Document
+from newsevents.records import Document, article_id, newsevents_version
 from newsevents.store.models import (
     ActorRow,
     ArticleRow,
@@ -37,13 +35,6 @@ CHILD_TABLES = (
     "sentences",
 )
 _KNOWN_ACTORS = "newsevents.known_actors"
-
-
-def newsevents_version() -> str:
-    try:
-        return metadata.version("newsevents")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def name_key(name: str) -> str:

@@ -1,28 +1,43 @@
-"""Ingest: sources -> articles -> documents -> the store, idempotent and crash-safe.
+"""The corpus: sources -> articles -> documents -> the store, idempotent and crash-safe.
 
-An article's identity is its URL, else a hash of its text (``ingest.text.article_id``).
-Identities are checked against the store *before* the NLP runs, so a second run over the
-same corpus (or a resumed one) parses only what is new. Each batch of documents is
-committed in one transaction with its ingest-log rows: a run killed at any moment leaves
-whole batches only, and the next run redoes the batch that was cut off.
+The one place that runs an ingest: the readers (``ingest/``) yield articles, the pipeline
+extracts them, the store saves them. An article's identity is its URL, else a hash of its
+text (``records.article_id``). Identities are checked against the store *before* the NLP
+runs, so a second run over the same corpus (or a resumed one) parses only what is new.
+Each batch of documents is committed in one transaction with its ingest-log rows: a run
+killed at any moment leaves whole batches only, and the next run redoes the batch that
+was cut off. A folder written by ``newsevents batch`` is a source of documents extracted
+already: they are stored as they are.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
-from newsevents.errors import NewsEventsError
+import httpx
+
+from newsevents.errors import BadBatchOutput, BatchMismatch, NewsEventsError
 from newsevents.ingest.feeds import KnownUrl
-from newsevents.ingest.sources import SourceItem
-from newsevents.ingest.text import article_id, check_article
-from newsevents.records import Article, Document
+from newsevents.ingest.sources import SourceItem, expand_sources
+from newsevents.ingest.text import check_article
+from newsevents.ingest.urls import http_client, is_url
+from newsevents.records import Article, Document, article_id
 from newsevents.store.db import Store
 from newsevents.store.save import log_items, store_documents, stored_versions
+
+# A Document is an article extracted already (the --out folder of `newsevents batch`).
+CorpusItem = SourceItem | Document
+
+# The folder `newsevents batch` writes: its manifest, and the table of whole documents.
+BATCH_MANIFEST = "batch.json"
+BATCH_DOCUMENTS = "documents"
 
 BATCH_SIZE = 32
 
@@ -58,7 +73,7 @@ class IngestReport:
 
 
 def ingest(
-    items: Iterable[SourceItem],
+    items: Iterable[CorpusItem],
     store: Store,
     *,
     reprocess: bool = False,
@@ -203,7 +218,6 @@ def ingest_cli(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from newsevents import pipeline
-    from newsevents.ingest.sources import expand_sources
     from newsevents.ingest.text import parse_published
     from newsevents.store.db import open_store
 
@@ -213,7 +227,7 @@ def ingest_cli(
         skip = skip_known_urls(
             store, reprocess=reprocess, pipeline_version=pipeline.PIPELINE_VERSION
         )
-        items = expand_sources(
+        items = corpus_items(
             sources, text_column=text_column, published=default_date, skip_url=skip
         )
         counts: Counter[str] = Counter()
@@ -254,3 +268,60 @@ def ingest_cli(
         f"{report.summary()} -> {store.url}", markup=False, highlight=False, soft_wrap=True
     )
     return 1 if report.failed else 0
+
+
+def corpus_items(
+    sources: Iterable[str],
+    *,
+    text_column: str = "text",
+    published: str | None = None,
+    client: httpx.Client | None = None,
+    skip_url: Callable[[str], bool] | None = None,
+) -> Iterator[CorpusItem]:
+    """Every item of every source, in order: a batch's output folder gives its documents,
+    any other source its articles through the readers (``ingest.sources.READERS``)."""
+    own_client = client is None
+    http = client or http_client()
+    try:
+        for source in sources:
+            path = Path(source)
+            if not is_url(source) and path.is_dir() and (path / BATCH_MANIFEST).is_file():
+                try:
+                    yield from read_batch_documents(path)
+                except NewsEventsError as error:
+                    yield error
+                continue
+            yield from expand_sources(
+                [source], text_column=text_column, published=published, client=http,
+                skip_url=skip_url,
+            )  # fmt: skip
+    finally:
+        if own_client:
+            http.close()
+
+
+def read_batch_documents(out: Path) -> Iterator[Document | NewsEventsError]:
+    """The documents of a batch's output folder, part by part."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsevents.pipeline import PIPELINE_VERSION
+
+    try:
+        manifest = json.loads((out / BATCH_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise BadBatchOutput(str(out), problem=f"cannot read {BATCH_MANIFEST} ({e})") from e
+    version = manifest.get("pipeline_version")
+    if version != PIPELINE_VERSION:
+        raise BatchMismatch(
+            str(out),
+            found=f"pipeline version {version}",
+            wanted=f"pipeline version {PIPELINE_VERSION} (run the batch again)",
+        )
+    for path in sorted((out / BATCH_DOCUMENTS).glob("*.parquet")):
+        try:
+            for batch in pq.ParquetFile(path).iter_batches(columns=["document"], batch_size=64):
+                for text in batch.column(0).to_pylist():
+                    yield Document.from_json(text)
+        except (OSError, pa.ArrowException, ValueError, KeyError) as e:
+            yield BadBatchOutput(str(path), problem=f"an unreadable part ({e})")
