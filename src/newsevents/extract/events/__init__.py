@@ -74,6 +74,7 @@ from newsevents.records import (
     Sentence,
     Time,
     TimeValue,
+    Why,
 )
 
 __all__ = [
@@ -96,6 +97,22 @@ def _confidence(cand: Candidate, parsed_source: bool, parsed_target: bool) -> fl
     if parsed_target:
         factor += 0.15 * weight
     return round(min(0.99, max(0.05, cand.sense.certainty * factor)), 2)
+
+
+def _why(cand: Candidate, recoded: str | None) -> Why:
+    """What decided the event: its lexicon sense, the rules, the dictionary entry and the
+    learned pass's decision with its probability."""
+    why: Why = {}
+    if cand.sense.key:
+        why["sense"] = cand.sense.key
+    rules = [*cand.rules, recoded] if recoded else cand.rules
+    if rules:
+        why["rule"] = "; ".join(rules)
+    if cand.entry:
+        why["entry"] = cand.entry
+    if cand.model is not None and cand.score is not None:
+        why["model"], why["score"] = cand.model, round(cand.score, 3)
+    return why
 
 
 def extract_events(
@@ -138,7 +155,9 @@ def extract_events(
         if cand.sense.type in SYMMETRIC_TYPES and not cand.source and cand.target:
             cand.source, cand.target = cand.target[:1], cand.target[1:]
         event_times = time_of.get(id(cand), [])
-        event_type, cameo, modality = recode(ctx, cand, modality_of(ctx, cand, event_times))
+        event_type, cameo, modality, recoded = recode(
+            ctx, cand, modality_of(ctx, cand, event_times)
+        )
         value = next((t.value for t in event_times if t.value is not None), None)
         result.append(
             Event(
@@ -155,6 +174,7 @@ def extract_events(
                 sentence=sentence,
                 reported_by=speaker[0] if speaker else according_to(ctx, token.sent),
                 confidence=_confidence(cand, parsed_source, parsed_target),
+                why=_why(cand, recoded),
             )
         )
         previous.append((sentence, cand))

@@ -254,7 +254,10 @@ def borrow_actors(
             if earlier.sense.type == cand.sense.type and (earlier.source or earlier.target):
                 cand.source, cand.target = list(earlier.source), list(earlier.target)
                 cand.borrowed = True
+                cand.rules.append("actors of an earlier event of the type")
                 break
     if not cand.source and speaker and not names_own_agent(cand):
         cand.source = [s for s in speaker if s not in cand.target][:1] or []
         cand.borrowed = cand.borrowed or bool(cand.source)
+        if cand.source:
+            cand.rules.append("source: the reporting speaker")

@@ -226,7 +226,9 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         pos = token.pos_
         if pos == "VERB" and _obligation(ctx, token):
             start, end = token_span(token)
-            found.append(Candidate(token, OBLIGATION, False, start, end))
+            obligation = Candidate(token, OBLIGATION, False, start, end)
+            obligation.rules.append("obligation: X said Y must Z")
+            found.append(obligation)
             continue
         if pos == "VERB":
             if token.dep_ == "amod":

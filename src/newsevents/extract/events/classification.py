@@ -61,6 +61,15 @@ def _open_tokens(ctx: Context, found: list[Candidate], vocabulary: frozenset[str
     return [t for t in ctx.doc if t.i not in taken and _open_trigger(t, vocabulary)]
 
 
+def _open_entry(token: Token) -> str:
+    """What made an open word a candidate: the field's verb dictionary, else the words the
+    model saw as triggers in training."""
+    coded = verb_types().get(lemma_of(token)) if token.pos_ == "VERB" else None
+    if coded is not None:
+        return f"cameo_verbs.tsv {lemma_of(token)} -> {coded}"
+    return f"model vocabulary {lemma_of(token)}"
+
+
 def _open_label(ctx: Context, token: Token) -> str | None:
     """The rule's word on an open candidate: "none" when the lexicon knows the word but none
     of its senses held here, None when the lexicon does not know it."""
@@ -92,8 +101,13 @@ def learned_types(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         event_type, p = model.decide(_features(ctx, cand.token, rule_type), rule_type)
         if event_type is None:
             continue
+        cand.model, cand.score = "keep", p
         if event_type != rule_type:
+            cand.rules.append(f"retyped from {rule_type} ({cand.sense.key})")
             cand.sense = _model_sense(ctx, cand.token, event_type, p)
+            cand.model = "retype"
+            if not cand.sense.key:
+                cand.entry = f"event_types.tsv {event_type} -> {cand.sense.cameo}"
         typed.append(cand)
     for token in _open_tokens(ctx, found, model.vocabulary):
         event_type, p = model.decide(_features(ctx, token, _open_label(ctx, token)), None)
@@ -101,7 +115,9 @@ def learned_types(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         start, end = token_span(token)
         sense = _model_sense(ctx, token, event_type, p)
-        typed.append(Candidate(token, sense, token.pos_ == "NOUN", start, end))
+        added = Candidate(token, sense, token.pos_ == "NOUN", start, end)
+        added.model, added.score, added.entry = "add", p, _open_entry(token)
+        typed.append(added)
     typed.sort(key=lambda c: c.start)
     return typed
 

@@ -91,16 +91,19 @@ def hostile_promises(ctx: Context, candidates: list[Candidate]) -> None:
         if kind in THREAT_CAMEO or kind == "THREATEN":
             cameo = THREAT_CAMEO.get(kind, "130")
             governor.sense = replace(governor.sense, type="THREATEN", cameo=cameo)
+            governor.rules.append("hostile promise: THREATEN")
         elif kind in REFUSABLE_TYPES and negated_here(ctx, cand.token):
             # "vowed not to return the land", "pledged never to negotiate": a refusal.
             governor.sense = replace(governor.sense, type="REJECT", cameo="120")
+            governor.rules.append("refused promise: REJECT")
 
 
-def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str]:
+def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str, str | None]:
     """The event's (type, CAMEO code, modality) once offers, promises, threats and refusals
-    are read as the acts they are."""
+    are read as the acts they are, and the name of the rule that recoded it (or None)."""
     token = cand.token
     event_type, cameo = cand.sense.type or "", cand.sense.cameo
+    rule = None
     # "they would meet X if ...", "will strike if ...": a conditional commitment is an
     # offer (AGREE, CAMEO 03) or a threat (THREATEN, CAMEO 13), which occurred.
     conditional = (
@@ -112,8 +115,10 @@ def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str]
     aux = aux_words(token) if conditional else set()
     if conditional and aux & COMMITTING_AUX and event_type in INTENT_CAMEO:
         event_type, cameo, modality = "AGREE", INTENT_CAMEO[event_type], "occurred"
+        rule = "conditional offer: AGREE"
     elif conditional and aux & (COMMITTING_AUX | POSSIBLE_AUX) and event_type in THREAT_CAMEO:
         event_type, cameo, modality = "THREATEN", THREAT_CAMEO[event_type], "occurred"
+        rule = "conditional threat: THREATEN"
     elif (
         not cand.nominal
         and event_type in INTENT_CAMEO
@@ -122,6 +127,7 @@ def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str]
     ) or (event_type in PROMISE_TYPES and modality == "planned" and not cand.nominal):
         # A promise of cooperation is itself the event: PLOVER AGREE (CAMEO 03).
         event_type, cameo, modality = "AGREE", INTENT_CAMEO[event_type], "occurred"
+        rule = "promise: AGREE"
     elif (
         event_type in THREAT_CAMEO
         and modality != "negated"
@@ -131,6 +137,7 @@ def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str]
         )
     ):
         event_type, cameo, modality = "THREATEN", THREAT_CAMEO[event_type], "occurred"
+        rule = "declared readiness: THREATEN"
     elif (
         modality == "negated"
         and event_type in REFUSABLE_TYPES
@@ -139,8 +146,9 @@ def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str]
     ):
         # "will not meet", "would not release": a refusal, which occurred.
         event_type, cameo, modality = "REJECT", "120", "occurred"
+        rule = "refusal: REJECT"
     if modality == "planned":
         # An announced act is coded in CAMEO as the intent to do it: 03x for cooperation,
         # 13x (threats) for hostile acts ("said it would close the border": 1312).
         cameo = INTENT_CAMEO.get(event_type) or THREAT_CAMEO.get(event_type) or cameo
-    return event_type, cameo, modality
+    return event_type, cameo, modality, rule

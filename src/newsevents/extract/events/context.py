@@ -43,6 +43,10 @@ class Candidate:
     absorbed_by: Candidate | None = None
     governor: Token | None = None  # the verb a nominal trigger depends on
     own_parties: bool = False  # a nominal trigger names its own parties ("X's deal with Y")
+    rules: list[str] = field(default_factory=list)  # the rules that decided it, for ``why``
+    model: str | None = None  # the learned pass's decision: keep, retype, add
+    score: float | None = None  # its probability
+    entry: str | None = None  # the dictionary entry that made it a candidate
 
 
 def make_context(

@@ -48,6 +48,7 @@ class Sense:
     clause: bool = False
     subject: frozenset[str] = frozenset()
     voice: str | None = None
+    key: str = ""  # where it is in the lexicon: "events.yaml verbs.meet[0]"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def _sense(raw: Any, where: str, path: Path, default_certainty: float) -> Sense:
         clause=bool(raw.get("clause", False)),
         subject=_words(raw.get("subject"), where, path),
         voice=_voice(raw.get("voice"), where, path),
+        key=f"{path.name} {where}",
     )
 
 
