@@ -196,25 +196,3 @@ def test_a_wrongly_typed_jsonl_field_fails_its_line_only(tmp_path: Path) -> None
     ingested = run("ingest", str(source), "--db", str(db))
     assert ingested.exit_code == 1 and f"[E030] {source}:1:" in ingested.stderr
     assert "stored 1," in ingested.stderr
-
-
-def test_extract_explain_shows_why_and_the_default_output_has_none(tmp_path: Path) -> None:
-    path = tmp_path / "talks.txt"
-    path.write_text(ENGLISH, encoding="utf-8")
-    plain = run("extract", str(path), "--published", "2025-10-17", "--json")
-    explained = run("extract", str(path), "--published", "2025-10-17", "--explain")
-    assert plain.exit_code == 0 and explained.exit_code == 0
-    assert '"why"' not in plain.stdout
-    document = json.loads(explained.stdout)
-    for records in ("actors", "places", "quotes", "events"):
-        assert document[records], records
-        assert all(record["why"] for record in document[records]), records
-    putin = next(a for a in document["actors"] if a["id"] == "person:vladimir-putin")
-    assert putin["why"]["rule"] == "knowledge-base person"
-    meeting = next(e for e in document["events"] if e["type"] == "CONSULT")
-    assert meeting["why"]["sense"].startswith("events.yaml verbs.meet[")
-    # Without the why, the explained document is the plain one.
-    for records in ("actors", "places", "quotes", "events"):
-        for record in document[records]:
-            del record["why"]
-    assert document == json.loads(plain.stdout)

@@ -32,9 +32,9 @@ from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract import provenance
 from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
-from newsevents.extract.provenance import actor_why
 from newsevents.kb import Person, Role
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention
@@ -1683,6 +1683,6 @@ def _cluster(ctx: Context) -> list[Actor]:
             actor.role = actor.role or f.actor.role
         actor.mentions.append(Mention.of(text, f.start, f.end))
     for actor in actors.values():
-        actor.why = actor_why(actor, ctx.lex, ctx.day)
+        actor.why = provenance.actor_why(actor, ctx.lex, ctx.day)
     # An actor named only by pronouns is not an actor.
     return list(actors.values())

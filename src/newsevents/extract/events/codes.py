@@ -93,9 +93,9 @@ def hostile_promises(ctx: Context, candidates: list[Candidate]) -> None:
             governor.sense = replace(governor.sense, type="THREATEN", cameo=cameo)
             governor.rules.append("hostile promise: THREATEN")
         elif kind in REFUSABLE_TYPES and negated_here(ctx, cand.token):
+            governor.rules.append("refused promise: REJECT")
             # "vowed not to return the land", "pledged never to negotiate": a refusal.
             governor.sense = replace(governor.sense, type="REJECT", cameo="120")
-            governor.rules.append("refused promise: REJECT")
 
 
 def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str, str | None]:
@@ -144,9 +144,9 @@ def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str,
         and not cand.nominal
         and future_or_conditional(token)
     ):
+        rule = "refusal: REJECT"
         # "will not meet", "would not release": a refusal, which occurred.
         event_type, cameo, modality = "REJECT", "120", "occurred"
-        rule = "refusal: REJECT"
     if modality == "planned":
         # An announced act is coded in CAMEO as the intent to do it: 03x for cooperation,
         # 13x (threats) for hostile acts ("said it would close the border": 1312).
