@@ -25,7 +25,8 @@ PLOVER_TYPES = (
 # Provenance of a record (the contract's optional "why"): what decided it. Keys: "rule" (the
 # rule that fired), "sense" (the lexicon sense), "entry" (the knowledge-base, dictionary or
 # gazetteer entry), "model" (the learned pass's decision: keep, retype, add), "score" (its
-# probability). Shown only when asked (``to_dict(explain=True)``, ``extract --explain``).
+# probability). Shown only when asked (``to_dict(explain=True)``, ``extract --explain``);
+# not part of a record's equality, so a document read back without it is the same document.
 Why = dict[str, str | float]
 _EXPLAINED = ("actors", "places", "quotes", "events")
 
@@ -69,7 +70,7 @@ class Actor:
     role: str | None = None
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
-    why: Why | None = None
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -81,7 +82,7 @@ class Place:
     feature: str
     geonames_id: int | None
     mentions: list[Mention] = field(default_factory=list)
-    why: Why | None = None
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -111,7 +112,7 @@ class Quote:
     cue: str | None = None
     channel: str | None = None
     reported_by: str | None = None
-    why: Why | None = None
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -129,7 +130,7 @@ class Event:
     sentence: int = 0
     reported_by: str | None = None
     confidence: float = 0.5
-    why: Why | None = None
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
