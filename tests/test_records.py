@@ -53,3 +53,23 @@ def test_document_round_trips_through_json() -> None:
 
 def test_mention_of_takes_text_from_offsets() -> None:
     assert Mention.of("the Kremlin said", 4, 11) == Mention("Kremlin", 4, 11)
+
+
+def test_why_is_written_only_when_asked_and_read_back() -> None:
+    text = "Putin met Orban."
+    why = {"sense": "events.yaml verbs.meet[0]", "model": "keep", "score": 0.97}
+    doc = Document(
+        article=Article(id="a1", text=text),
+        actors=[Actor("person:vladimir-putin", "Vladimir Putin", "person", why={"rule": "kb"})],
+        events=[Event("e1", "CONSULT", None, "040", "occurred", Mention.of(text, 6, 9), why=why)],
+    )
+    plain = doc.to_dict()
+    assert "why" not in plain["actors"][0] and "why" not in plain["events"][0]
+    explained = doc.to_dict(explain=True)
+    assert explained["events"][0]["why"] == why
+    assert explained["actors"][0]["why"] == {"rule": "kb"}
+    back = Document.from_json(doc.to_json(explain=True))
+    assert back.events[0].why == why and back.actors[0].why == {"rule": "kb"}
+    # The why is not part of a record's identity: read back without it, it is the same.
+    plain_back = Document.from_json(doc.to_json())
+    assert plain_back.events[0].why is None and plain_back == doc

@@ -80,6 +80,12 @@ def extract(
     workers: Annotated[
         int, typer.Option(min=1, help="For JSONL input: processes, one model each.")
     ] = 1,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print JSON with each record's why: the rule, sense or entry."
+        ),
+    ] = False,
 ) -> None:
     """Extract one article and print it, or every article of a source into --out DIR."""
     from itertools import islice
@@ -99,7 +105,9 @@ def extract(
         else:
             items = iter(corpus_items([source], published=day))
         if out_dir is not None:
-            raise typer.Exit(extract_batch(_articles_or_errors(items), out_dir, workers=workers))
+            raise typer.Exit(
+                extract_batch(_articles_or_errors(items), out_dir, workers=workers, explain=explain)
+            )
         if holds_many_articles(source):
             raise NeedsOutDir(source)
         first = list(islice(items, 2))
@@ -115,8 +123,8 @@ def extract(
         document = extract_document(article)
     except NewsEventsError as e:
         raise fail(e) from None
-    if as_json:
-        print(document.to_json(indent=1))
+    if as_json or explain:
+        print(document.to_json(indent=1, explain=explain))
     else:
         render_document(document, out)
 
@@ -130,7 +138,11 @@ def _articles_or_errors(items: Iterable[object]) -> Iterator[Article | NewsEvent
 
 
 def extract_batch(
-    items: Iterable[Article | NewsEventsError], out_dir: Path, *, workers: int = 1
+    items: Iterable[Article | NewsEventsError],
+    out_dir: Path,
+    *,
+    workers: int = 1,
+    explain: bool = False,
 ) -> int:
     """Write DIR/ID.json for every good article; report bad ones; 1 if any failed."""
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -173,7 +185,7 @@ def extract_batch(
                 err.print(str(document), markup=False, soft_wrap=True)
                 continue
             path = out_dir / file_name(article.id)
-            writes.append(writer.submit(_write_document, path, document))
+            writes.append(writer.submit(_write_document, path, document, explain))
             written += 1
         for write in writes:
             try:
@@ -184,8 +196,8 @@ def extract_batch(
     return 1 if failed else 0
 
 
-def _write_document(path: Path, document: Document) -> None:
-    path.write_text(document.to_json(indent=1), encoding="utf-8")
+def _write_document(path: Path, document: Document, explain: bool = False) -> None:
+    path.write_text(document.to_json(indent=1, explain=explain), encoding="utf-8")
 
 
 @app.command()
@@ -310,7 +322,7 @@ def train_events(
     """Train the learned event pass on the annotated corpus; print cross-validated figures."""
     from rich.progress import Progress
 
-    from newsevents.extract.event_model import MODEL_FILE
+    from newsevents.extract.events.model import MODEL_FILE
     from newsevents.train.corpus import CORPUS_DIR, load_corpus
     from newsevents.train.events import train
 

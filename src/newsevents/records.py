@@ -24,6 +24,14 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
+# Provenance of a record (the contract's optional "why"): what decided it. Keys: "rule" (the
+# rule that fired), "sense" (the lexicon sense), "entry" (the knowledge-base, dictionary or
+# gazetteer entry), "model" (the learned pass's decision: keep, retype, add), "score" (its
+# probability). Shown only when asked (``to_dict(explain=True)``, ``extract --explain``);
+# not part of a record's equality, so a document read back without it is the same document.
+Why = dict[str, str | float]
+_EXPLAINED = ("actors", "places", "quotes", "events")
+
 SECTORS = (
     "GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "OPP", "REB", "UAF", "ELI", "CVL",
     "MED", "BUS", "LAB", "EDU", "REL", "CRM", "REF", "HLH", "NGO", "IGO",
@@ -64,6 +72,7 @@ class Actor:
     role: str | None = None
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -75,6 +84,7 @@ class Place:
     feature: str
     geonames_id: int | None
     mentions: list[Mention] = field(default_factory=list)
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -104,6 +114,7 @@ class Quote:
     cue: str | None = None
     channel: str | None = None
     reported_by: str | None = None
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -121,6 +132,7 @@ class Event:
     sentence: int = 0
     reported_by: str | None = None
     confidence: float = 0.5
+    why: Why | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -150,12 +162,17 @@ class Document:
     tone: Tone = field(default_factory=Tone)
     schema: str = SCHEMA
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The document as plain data; each record's ``why`` only with ``explain``."""
         data = asdict(self)
+        for name in _EXPLAINED:
+            for record in data[name]:
+                if not explain or record["why"] is None:
+                    del record["why"]
         return {"schema": data.pop("schema"), **data}
 
-    def to_json(self, *, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+    def to_json(self, *, indent: int | None = None, explain: bool = False) -> str:
+        return json.dumps(self.to_dict(explain=explain), ensure_ascii=False, indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

@@ -32,6 +32,7 @@ from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract import provenance
 from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
 from newsevents.kb import Person, Role
@@ -1681,5 +1682,7 @@ def _cluster(ctx: Context) -> list[Actor]:
             actor.sector = actor.sector or f.actor.sector
             actor.role = actor.role or f.actor.role
         actor.mentions.append(Mention.of(text, f.start, f.end))
+    for actor in actors.values():
+        actor.why = provenance.actor_why(actor, ctx.lex, ctx.day)
     # An actor named only by pronouns is not an actor.
     return list(actors.values())

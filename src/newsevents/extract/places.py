@@ -48,7 +48,7 @@ from newsevents.kb.gazetteer import (
     prominence,
 )
 from newsevents.nlp import text_of
-from newsevents.records import Mention, Place
+from newsevents.records import Mention, Place, Why
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels are never places themselves, and nothing inside them is.
@@ -1387,6 +1387,7 @@ def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
         entry = ms[0].entry
         lat, lon = (entry.lat, entry.lon) if entry else (None, None)
         country = entry.country if entry else None
+        anchor = None
         if lat is None:
             anchor = _anchor(ms[0], mentions, entry, text)
             if anchor is not None:
@@ -1401,9 +1402,34 @@ def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
                 feature=entry.feature if entry else "other",
                 geonames_id=entry.geonames_id if entry else None,
                 mentions=[Mention.of(text, m.start, m.end) for m in ms],
+                why=_why(ms[0], entry, anchor),
             )
         )
     return places
+
+
+def _why(m: _Mention, entry: GazetteerEntry | None, anchor: GazetteerEntry | None) -> Why:
+    """What placed the name: how it was found and the gazetteer entry it resolved to (or the
+    place it lies in, for a name the gazetteer lacks)."""
+    origin = _ORIGINS.get(m.origin, m.origin)
+    why: Why = {"rule": f"{origin} {m.label}" if m.label else origin}
+    if entry is not None:
+        why["entry"] = (
+            f"gazetteer {entry.name} ({entry.feature}, {entry.country}, "
+            f"geonames {entry.geonames_id}, population {entry.population})"
+        )
+    elif anchor is not None:
+        why["entry"] = f"not in the gazetteer; placed at {anchor.name} ({anchor.country})"
+    return why
+
+
+_ORIGINS = {
+    "ent": "named entity",
+    "name": "proper-noun name the gazetteer knows",
+    "dateline": "dateline",
+    "facility": "facility or street",
+    "capital": "description of a capital",
+}
 
 
 _SPECIFIC = {"city": 0, "other": 1, "admin": 2, "region": 3, "country": 4}

@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.spans import MentionIndex, actor_index
 from newsevents.kb import safe_load
 from newsevents.nlp import text_of
-from newsevents.records import Actor, Mention, Quote
+from newsevents.records import Actor, Mention, Quote, Why
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -1844,9 +1844,26 @@ def extract_quotes(doc: Doc, *, actors: list[Actor]) -> list[Quote]:
                 cue=f.cue_text,
                 channel=f.channel,
                 reported_by=f.reported_by,
+                why=_why(f),
             )
         )
     return quotes
+
+
+def _why(f: _Found) -> Why:
+    """What made the quote: the kind of construction and its speech cue."""
+    if f.orphan:
+        rule = "quotation without attribution: speaker of the quote before"
+    elif f.kind == "indirect":
+        rule = "reported speech: content of a speech cue" if f.content_of else "reported speech"
+    elif f.kind == "partial":
+        rule = "quoted words inside reported speech"
+    else:
+        rule = "quotation marks with a speech cue" if f.cue is not None else "quotation marks"
+    why: Why = {"rule": rule}
+    if f.cue is not None:
+        why["entry"] = f"speech cue {f.cue.lemma_.lower()}"
+    return why
 
 
 def _in_relative(tok: Token) -> bool:
