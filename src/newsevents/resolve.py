@@ -29,7 +29,6 @@ import pickle
 import re
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -110,10 +109,8 @@ _LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head of state", "dic
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-folded, accent-free, with typographic apostrophes made plain."""
-    text = text.replace("’", "'").replace("‘", "'")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """A token's key: ``kb.fold`` case-folded, spacing and a leading "the" kept as written."""
+    return kb_fold(text, case=True, spaces=False, article=False)
 
 
 def slug(text: str) -> str:
