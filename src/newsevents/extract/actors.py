@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
 from newsevents.kb import Person, Role
+from newsevents.kb.lexicons import load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention
 from newsevents.resolve import (
@@ -75,10 +76,8 @@ _PERSON_PRONOUNS = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_SPEECH_LEMMAS = frozenset(
-    {"say", "tell", "note", "claim", "add", "state", "declare", "announce", "warn", "insist",
-     "argue", "explain", "clarify", "write", "reveal", "admit", "ask", "reply", "respond"}
-)  # fmt: skip
+_SPEECH_LEMMAS = load_lexicons().speech_verbs["actors"]
+_AUDIENCE_VERBS = load_lexicons().speech_verbs["audience"]  # "told reporters", "briefed"
 # Verbs after which a place is a destination or a target location, not an actor.
 _PLACE_VERBS = frozenset(
     {"visit", "reach", "enter", "leave", "travel", "fly", "return", "arrive", "go", "come",
@@ -1177,9 +1176,7 @@ def _is_audience(token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
         head = head.head
-    return token.dep_ in ("dobj", "dative", "pobj") and fold(head.lemma_) in (
-        _SPEECH_LEMMAS | {"brief", "talk", "speak"}
-    )
+    return token.dep_ in ("dobj", "dative", "pobj") and fold(head.lemma_) in _AUDIENCE_VERBS
 
 
 def _named_body(token: Token, ctx: Context, role: Role) -> Actor | None:

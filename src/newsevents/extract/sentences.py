@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newsevents.kb import safe_load
+from newsevents.kb.lexicons import load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Quote, Sentence, Tone
 
-OPINION_FILE = Path(__file__).resolve().parent.parent / "kb" / "opinion.yaml"
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
@@ -32,7 +30,7 @@ class OpinionCues:
 
 @lru_cache(maxsize=1)
 def opinion_cues() -> OpinionCues:
-    data = safe_load(OPINION_FILE.read_text(encoding="utf-8"))
+    data = load_lexicons().opinion
     alternatives = "|".join(re.escape(p) for p in sorted(data["phrases"], key=len, reverse=True))
     return OpinionCues(
         phrases=re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE),

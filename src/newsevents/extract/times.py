@@ -51,12 +51,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.kb import safe_load
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Time, TimeValue
 
@@ -91,10 +89,8 @@ class _Lexicon:
     reporting_verbs: frozenset[str]
 
 
-def _load_lexicon() -> _Lexicon:
-    raw: dict[str, Any] = safe_load(
-        resources.files("newsevents.kb").joinpath("times.yaml").read_text(encoding="utf-8")
-    )
+def _load_lexicon(lexicons: Lexicons) -> _Lexicon:
+    raw = lexicons.times
     return _Lexicon(
         months={k: int(v) for k, v in raw["months"].items()},
         weekdays={k: int(v) for k, v in raw["weekdays"].items()},
@@ -104,11 +100,11 @@ def _load_lexicon() -> _Lexicon:
         ordinals={k.lower(): int(v) for k, v in raw["ordinals"].items()},
         holidays={k: (int(v[0]), int(v[1])) for k, v in raw["fixed_holidays"].items()},
         spoken_tens={k.lower(): int(v) for k, v in raw["spoken_tens"].items()},
-        reporting_verbs=frozenset(raw["reporting_verbs"]),
+        reporting_verbs=lexicons.speech_verbs["times"],
     )
 
 
-LEX = _load_lexicon()
+LEX = _load_lexicon(load_lexicons())
 _FULL_MONTHS = {name for name in LEX.months if len(name) > 4 or name in ("May", "June", "July")}
 _FULL_WEEKDAYS = {name for name in LEX.weekdays if name.endswith("day")}
 
