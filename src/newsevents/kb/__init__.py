@@ -56,6 +56,10 @@ OFFICE_PRIORITY = (
     "spokesperson", "adviser", "official", "legislator", "other",
 )  # fmt: skip
 
+# The day an undated article is read on: after every end date, so that only the offices and
+# sectors the KB records as still held (`end: null`) apply, whatever the day of the clock.
+UNDATED = dt.date.max
+
 ORG_TYPES = {"org": "organization", "media": "media", "group": "group", "gov": "government"}
 GENDERS = ("m", "f")
 NUMBERS = ("sg", "pl")
@@ -906,6 +910,7 @@ __all__ = [
     "Person",
     "Role",
     "SectorPeriod",
+    "UNDATED",
     "alias_keys",
     "fold",
     "load_kb",

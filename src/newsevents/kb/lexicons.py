@@ -25,7 +25,7 @@ from newsevents.kb import KB_DIR, read_table, safe_load
 SPEECH_VERB_USES = ("quotes", "events", "actors", "audience", "places", "times")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
 class Lexicons:
     """Every lexicon of ``kb/``, read-only."""
 
