@@ -261,7 +261,7 @@ def train_events(
     """Train the learned event pass on the annotated corpus; print cross-validated figures."""
     from rich.progress import Progress
 
-    from newsevents.extract.event_model import MODEL_FILE
+    from newsevents.extract.events.model import MODEL_FILE
     from newsevents.train.corpus import CORPUS_DIR, load_corpus
     from newsevents.train.events import train
 

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from newsevents import nlp
 from newsevents.errors import ExtractionFailed
 from newsevents.extract.actors import extract_actors
-from newsevents.extract.event_model import EventModel, load_model
 from newsevents.extract.events import extract_events
+from newsevents.extract.events.model import EventModel, load_model
 from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.sentences import document_tone, extract_sentences

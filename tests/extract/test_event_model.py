@@ -12,7 +12,7 @@ import pytest
 
 from newsevents import nlp
 from newsevents.errors import BadKnowledgeBase, BadTrainingData
-from newsevents.extract.event_model import NONE, EventModel, load_model, save_model
+from newsevents.extract.events.model import NONE, EventModel, load_model, save_model
 from newsevents.pipeline import build_document, default_resources
 from newsevents.records import MODALITIES, PLOVER_TYPES, Article, Event
 from newsevents.train.corpus import load_corpus, text_sha1

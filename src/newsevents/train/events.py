@@ -1,4 +1,4 @@
-"""Train the learned event pass (``extract/event_model.py``) and say honestly how good it is.
+"""Train the learned event pass (``extract/events/model.py``) and say honestly how good it is.
 
 ``make train`` runs ``newsevents train-events``:
 
@@ -30,8 +30,8 @@ from spacy.tokens import Doc
 from newsevents import nlp
 from newsevents.errors import TrainingUnavailable
 from newsevents.eval import Score, score_events
-from newsevents.extract.event_model import MODEL_FILE, NONE, EventModel, save_model
 from newsevents.extract.events import CandidateExample, candidate_examples, extract_events
+from newsevents.extract.events.model import MODEL_FILE, NONE, EventModel, save_model
 from newsevents.pipeline import build_context
 from newsevents.records import PLOVER_TYPES, Article, Document
 from newsevents.train.corpus import AnnotatedArticle, GoldEvent, gold_file

@@ -1,12 +1,12 @@
 """The learned pass of the event coder: a linear model that types each trigger candidate.
 
-The rules (``events.py``) find candidates and read their arguments and modality; this model
-decides, for each candidate, which PLOVER type it is or that it is no event (``NONE``). It
-looks at the trigger in its parse: its lemma, the rule's sense, its object, prepositions,
-particles, subject, governor and modifiers, and the words around it. It is a multinomial
-logistic regression trained by ``newsevents train-events`` (``make train``) on the annotated
-corpus under ``data/train/events/`` and shipped as ``kb/models/events.npz``; nothing is
-downloaded at run time.
+The rules (the other passes of ``extract/events/``) find candidates and read their
+arguments and modality; this model decides, for each candidate, which PLOVER type it is or
+that it is no event (``NONE``). It looks at the trigger in its parse: its lemma, the rule's
+sense, its object, prepositions, particles, subject, governor and modifiers, and the words
+around it. It is a multinomial logistic regression trained by ``newsevents train-events``
+(``make train``) on the annotated corpus under ``data/train/events/`` and shipped as
+``kb/models/events.npz``; nothing is downloaded at run time.
 
 The model also names the open vocabulary: lemmas seen as triggers in training that the
 lexicon has no sense for become candidates too, so words no rule lists can still be coded.
@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from newsevents.errors import BadKnowledgeBase
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "kb" / "models" / "events.npz"
+MODEL_FILE = Path(__file__).resolve().parent.parent.parent / "kb" / "models" / "events.npz"
 NONE = "NONE"
 _WINDOW = 4  # words either side of the trigger that count as context
 
