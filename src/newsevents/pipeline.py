@@ -84,6 +84,7 @@ def build_document(article: Article, doc: Doc, resources: Resources | None = Non
         quotes=document.quotes,
         sentences=document.sentences,
         model=model,
+        lexicons=resources.lexicons,
     )
     return document
 

@@ -24,7 +24,6 @@ the rules keep ("Ted Cruz (R-Texas)", "Ohio Gov. John Kasich").
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import math
@@ -36,7 +35,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.kb import KB_DIR, KnowledgeBase, load_kb
+from newsevents.kb import KB_DIR, KnowledgeBase, load_kb, read_table
 from newsevents.kb.gazetteer import (
     ABBREVIATION,
     MAJOR_POPULATION,
@@ -1201,10 +1200,7 @@ def first_names() -> frozenset[str]:
     ``kb/given_names.tsv``."""
     names: set[str] = set()
     for name in ("first_names.tsv", "given_names.tsv"):
-        with (KB_DIR / name).open(encoding="utf-8") as f:
-            lines = (line for line in f if line.strip() and not line.startswith("#"))
-            names.update(key(row[0]) for row in csv.reader(lines, delimiter="\t"))
-    names.discard("name")
+        names.update(key(row[0]) for row in read_table(name, columns=None, header="name"))
     return frozenset(names)
 
 

@@ -40,6 +40,7 @@ class Lexicons:
     cameo_plover: tuple[tuple[str, str], ...]  # cameo_plover.tsv: (code prefix, PLOVER type)
     cameo_verbs: tuple[tuple[str, str], ...]  # cameo_verbs.tsv: (verb lemma, CAMEO code)
     event_types: Mapping[str, str]  # event_types.tsv: PLOVER type -> default CAMEO code
+    cameo_recode: Mapping[str, Mapping[str, str]]  # cameo_recode.tsv: intent|threat -> type -> code
     place_words: Mapping[str, frozenset[str]]  # place_words.tsv: kind -> words (case-folded)
     languages: Mapping[str, Any]  # languages.yaml: function words of English and others
 
@@ -87,6 +88,20 @@ def _cameo_roots() -> Mapping[str, tuple[int, float]]:
     return MappingProxyType({root: (int(quad), float(g)) for root, _name, quad, g in rows})
 
 
+def _cameo_recode() -> Mapping[str, Mapping[str, str]]:
+    recodings: dict[str, dict[str, str]] = {"intent": {}, "threat": {}}
+    for number, (recode, event_type, code) in enumerate(
+        read_table("cameo_recode.tsv", columns=3, header="recode"), start=1
+    ):
+        if recode not in recodings or not code.isdigit():
+            raise BadKnowledgeBase(
+                f"cameo_recode.tsv: row {number}",
+                problem=f"expected intent or threat and a CAMEO code, not {recode!r} {code!r}",
+            )
+        recodings[recode][event_type] = code
+    return MappingProxyType({k: MappingProxyType(v) for k, v in recodings.items()})
+
+
 def _place_words() -> Mapping[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for word, kind in read_table("place_words.tsv", columns=2, header="word"):
@@ -116,6 +131,7 @@ def load_lexicons() -> Lexicons:
             for lemma, code in read_table("cameo_verbs.tsv", columns=2, header="lemma")
         ),
         event_types=MappingProxyType(dict(read_table("event_types.tsv", columns=2, header="type"))),
+        cameo_recode=_cameo_recode(),
         place_words=_place_words(),
         languages=_section("languages.yaml"),
     )
