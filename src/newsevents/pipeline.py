@@ -48,7 +48,9 @@ _GOVERNMENT_TYPES = ("government", "country")
 class Resources:
     """Everything the extractors read besides the parse, built once and handed down: the
     knowledge base (indexed for actor lookups), the lexicons, the gazetteer and the learned
-    models. Extractors take their part of it as arguments, never from process globals."""
+    models. Actors, sentences and events take their part of it as arguments; places still
+    read the package's gazetteer and KB, and quotes and times compile the package's
+    lexicons at import."""
 
     kb: KnowledgeBase
     actor_lexicon: Lexicon  # the knowledge base indexed by name words (resolve.py)
