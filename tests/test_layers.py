@@ -15,8 +15,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "newsevents"
 # data flows up this table (a source's articles -> documents -> the store -> the API).
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("", "records", "errors"),  # the newsevents/1 contract, the error catalogue
-    ("ingest",),  # readers: sources -> Articles, nothing else
-    ("kb", "nlp"),  # the knowledge base and lexicons; the spaCy pipeline
+    ("kb",),  # the knowledge base and lexicons (data files and their loaders)
+    ("ingest",),  # readers: sources -> Articles, nothing else (the language check reads kb/)
+    ("nlp",),  # the spaCy pipeline
     ("resolve",),  # the resolver library: phrases and mentions -> canonical actors
     ("extract",),  # pure passes over a parsed article
     ("pipeline",),  # Article -> Document

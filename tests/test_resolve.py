@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from newsevents import resolve
@@ -132,17 +133,20 @@ def write_kb(root: Path, fixture: dict[str, Any]) -> KnowledgeBase:
     return load_kb(root)
 
 
-@pytest.fixture(autouse=True)
-def fixture_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    kb = write_kb(tmp_path / "kb", FIXTURE)
-    monkeypatch.setattr(resolve, "load_kb", lambda: kb)
-    resolve.lexicon.cache_clear()
-    yield
-    resolve.lexicon.cache_clear()
+@functools.cache
+def fixture_lexicon() -> resolve.Lexicon:
+    """The fixture knowledge base, indexed once: handed to the resolver, no global patched."""
+    return resolve.build_lexicon(write_kb(Path(tempfile.mkdtemp()) / "kb", FIXTURE))
 
 
-def summary(phrase: str, day: str = "2025-01-01") -> tuple[object, ...]:
-    actor = resolve.resolve_phrase(phrase, on=date.fromisoformat(day))
+def phrase_actor(phrase: str, day: date, where: Callable[[str], str | None] | None = None) -> Any:
+    return resolve.resolve_phrase(phrase, on=day, lex=fixture_lexicon(), where=where)
+
+
+def summary(
+    phrase: str, day: str = "2025-01-01", where: Callable[[str], str | None] | None = None
+) -> tuple[object, ...]:
+    actor = phrase_actor(phrase, date.fromisoformat(day), where)
     assert actor is not None, phrase
     return actor.id, actor.type, actor.country, actor.sector
 
@@ -160,7 +164,7 @@ def test_same_name_two_dates() -> None:
     assert summary("Ana Example", "2019-03-01")[3] == "GOV"  # foreign minister
     assert summary("Ana Example", "2022-03-01")[3] == "ELI"  # between offices: former
     assert summary("Ana Example", "2015-03-01")[3] == "BUS"  # before any office
-    actor = resolve.resolve_phrase("Ana Example", on=date(2025, 1, 1))
+    actor = phrase_actor("Ana Example", date(2025, 1, 1))
     assert actor is not None and actor.role == "President of France"
 
 
@@ -214,8 +218,8 @@ def test_spokesperson_of_a_body_takes_its_sector() -> None:
 
 
 def test_nothing_to_resolve() -> None:
-    assert resolve.resolve_phrase("a demand", on=date(2025, 1, 1)) is None
-    assert resolve.resolve_phrase("   ", on=date(2025, 1, 1)) is None
+    assert phrase_actor("a demand", date(2025, 1, 1)) is None
+    assert phrase_actor("   ", date(2025, 1, 1)) is None
 
 
 def test_summary_of_none() -> None:
@@ -260,16 +264,17 @@ def test_a_job_takes_the_body_sector_but_a_group_keeps_its_own() -> None:
     assert summary("hospital protesters")[3] == "CVL"
 
 
-def test_a_stated_location_decides_the_country(monkeypatch: pytest.MonkeyPatch) -> None:
-    places = {"Springfield": "USA", "Normandy": "FRA"}
-    monkeypatch.setattr(resolve, "place_country", places.get)
-    assert summary("a teacher at Springfield College in Normandy")[2:] == ("FRA", "EDU")
-    assert summary("a teacher from Springfield")[2:] == ("USA", "EDU")
+def test_a_stated_location_decides_the_country() -> None:
+    where = {"Springfield": "USA", "Normandy": "FRA"}.get
+    assert summary("a teacher at Springfield College in Normandy", where=where)[2:] == (
+        "FRA",
+        "EDU",
+    )
+    assert summary("a teacher from Springfield", where=where)[2:] == ("USA", "EDU")
 
 
-def test_adherents_of_a_faith_with_a_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(resolve, "place_country", {"Lakeland": "KAZ"}.get)
-    assert summary("Lakeland Buddhists")[2:] == ("KAZ", "REL")
+def test_adherents_of_a_faith_with_a_place() -> None:
+    assert summary("Lakeland Buddhists", where={"Lakeland": "KAZ"}.get)[2:] == ("KAZ", "REL")
 
 
 def test_transliteration_variants_of_names() -> None:

@@ -133,6 +133,14 @@ class BadKnowledgeBase(NewsEventsError):
     template = "{problem}. Fix the entry (see src/newsevents/kb/README.md)."
 
 
+class BadSpeechVerb(NewsEventsError):
+    code = "E640"
+    template = (
+        "speech_verbs.tsv names the unknown use {use!r}. Use one of: {known} "
+        "(see src/newsevents/kb/README.md, 'speech_verbs.tsv')."
+    )
+
+
 class BadDictionaryRow(NewsEventsError):
     code = "E051"
     template = (

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -29,7 +30,11 @@ from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.sentences import document_tone, extract_sentences
 from newsevents.extract.times import extract_times
+from newsevents.kb import KnowledgeBase
+from newsevents.kb.gazetteer import Gazetteer, load_gazetteer
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.records import Article, Document
+from newsevents.resolve import Lexicon, lexicon
 
 # Bump when the extractors change what they produce: `newsevents ingest --reprocess`
 # re-extracts the stored articles of an older pipeline version.
@@ -39,22 +44,40 @@ PIPELINE_VERSION = "1"
 _GOVERNMENT_TYPES = ("government", "country")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Resources:
-    """What the extractors are given besides the parse: the learned models."""
+    """Everything the extractors read besides the parse, built once and handed down: the
+    knowledge base (indexed for actor lookups), the lexicons, the gazetteer and the learned
+    models. Actors, sentences and events take their part of it as arguments; places still
+    read the package's gazetteer and KB, and quotes and times compile the package's
+    lexicons at import."""
 
+    kb: KnowledgeBase
+    actor_lexicon: Lexicon  # the knowledge base indexed by name words (resolve.py)
+    lexicons: Lexicons
+    gazetteer: Gazetteer
     event_model: EventModel | None = None
 
 
+@lru_cache(maxsize=1)
 def default_resources() -> Resources:
-    """The package's own models (kb/models/), loaded once per process."""
-    return Resources(event_model=load_model())
+    """The package's own knowledge base, lexicons, gazetteer and models (kb/), loaded once
+    per process (from the disk caches when they are current)."""
+    actor_lexicon = lexicon()
+    return Resources(
+        kb=actor_lexicon.kb,
+        actor_lexicon=actor_lexicon,
+        lexicons=load_lexicons(),
+        gazetteer=load_gazetteer(),
+        event_model=load_model(),
+    )
 
 
 def build_document(article: Article, doc: Doc, resources: Resources | None = None) -> Document:
     """Run every extractor on one parsed article."""
-    document = build_context(article, doc)
-    model = (resources or default_resources()).event_model
+    resources = resources or default_resources()
+    document = build_context(article, doc, resources)
+    model = resources.event_model
     document.events = extract_events(
         doc,
         actors=document.actors,
@@ -63,19 +86,28 @@ def build_document(article: Article, doc: Doc, resources: Resources | None = Non
         quotes=document.quotes,
         sentences=document.sentences,
         model=model,
+        lexicons=resources.lexicons,
     )
     return document
 
 
-def build_context(article: Article, doc: Doc) -> Document:
-    """Every record but the events: what the event coder reads (training reuses it)."""
+def build_context(article: Article, doc: Doc, resources: Resources | None = None) -> Document:
+    """Every record but the events: what the event coder reads (training reuses it).
+
+    An undated article has no publication date to resolve against: its times keep no
+    resolved value and its actors hold the offices the KB records as current
+    (``kb.UNDATED``), never those of the day the extractor runs.
+    """
+    resources = resources or default_resources()
     published = date.fromisoformat(article.published) if article.published else None
     times = extract_times(doc, published=published)
-    actors = extract_actors(doc, published=published)
+    actors = extract_actors(
+        doc, published=published, lex=resources.actor_lexicon, gazetteer=resources.gazetteer
+    )
     claimed = [(m.start, m.end) for a in actors if a.type in _GOVERNMENT_TYPES for m in a.mentions]
     places = extract_places(doc, exclude=claimed)
     quotes = extract_quotes(doc, actors=actors)
-    sentences = extract_sentences(doc, quotes=quotes)
+    sentences = extract_sentences(doc, quotes=quotes, lexicons=resources.lexicons)
     return Document(
         article=article,
         actors=actors,

@@ -27,13 +27,12 @@ import io
 import pickle
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.kb import (
     Country,
@@ -49,6 +48,9 @@ from newsevents.kb import (
 )
 from newsevents.kb import fold as kb_fold
 from newsevents.records import Actor
+
+if TYPE_CHECKING:
+    from newsevents.kb.gazetteer import Gazetteer
 
 Key = tuple[str, ...]
 
@@ -105,10 +107,8 @@ _LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head of state", "dic
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-folded, accent-free, with typographic apostrophes made plain."""
-    text = text.replace("’", "'").replace("‘", "'")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """A token's key: ``kb.fold`` case-folded, spacing and a leading "the" kept as written."""
+    return kb_fold(text, case=True, spaces=False, article=False)
 
 
 def slug(text: str) -> str:
@@ -1119,11 +1119,12 @@ def field_org(name: str, day: date) -> tuple[str, str | None, str | None] | None
     return load_orgs().coded(name, day, need_country=False)
 
 
-def place_country(name: str) -> str | None:
-    """The ISO3 country of the most prominent gazetteer place of that name, if any."""
+def place_country(name: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The ISO3 country of the most prominent place of that name in the gazetteer (default:
+    the package's), if any."""
     from newsevents.kb.gazetteer import load_gazetteer
 
-    found = load_gazetteer().lookup(name)
+    found = (gazetteer or load_gazetteer()).lookup(name)
     return found[0].entry.country if found else None
 
 
@@ -1232,8 +1233,15 @@ def org_office_holder(org: Organization, role: Role, day: date, lex: Lexicon) ->
 # --------------------------------------------------------------------------- phrase API
 
 
-def resolve_phrase(phrase: str, *, on: date | None = None) -> Actor | None:
-    """Resolve an actor phrase without an article ("Armenian Prime Minister Nikol Pashinyan")."""
+def resolve_phrase(
+    phrase: str,
+    *,
+    on: date | None = None,
+    lex: Lexicon | None = None,
+    where: Callable[[str], str | None] | None = None,
+) -> Actor | None:
+    """Resolve an actor phrase without an article ("Armenian Prime Minister Nikol Pashinyan");
+    ``lex`` and ``where`` (place name -> ISO3) default to the package's KB and gazetteer."""
     from newsevents import nlp
 
     text = phrase.strip()
@@ -1241,8 +1249,8 @@ def resolve_phrase(phrase: str, *, on: date | None = None) -> Actor | None:
         return None
     doc = nlp.load()(text)
     day = on or date.today()
-    lex = lexicon()
-    actor = resolve_words(words_of(doc), on=day, lex=lex, place_country=place_country)
+    lex = lex or lexicon()
+    actor = resolve_words(words_of(doc), on=day, lex=lex, place_country=where or place_country)
     if (
         actor is None
         or actor.id.startswith("anon:")

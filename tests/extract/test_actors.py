@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from newsevents import nlp, resolve
@@ -83,17 +83,17 @@ def write_kb(root: Path, fixture: dict[str, Any]) -> KnowledgeBase:
     return load_kb(root)
 
 
-@pytest.fixture(autouse=True)
-def fixture_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    kb = write_kb(tmp_path / "kb", FIXTURE)
-    monkeypatch.setattr(resolve, "load_kb", lambda: kb)
-    resolve.lexicon.cache_clear()
-    yield
-    resolve.lexicon.cache_clear()
+@functools.cache
+def fixture_lexicon() -> resolve.Lexicon:
+    """The fixture knowledge base, indexed once: handed to the extractor, no global patched."""
+    return resolve.build_lexicon(write_kb(Path(tempfile.mkdtemp()) / "kb", FIXTURE))
 
 
-def actors_of(text: str, day: date | None = DAY) -> dict[str, Actor]:
-    return {a.id: a for a in extract_actors(nlp.parse(text), published=day)}
+def actors_of(
+    text: str, day: date | None = DAY, lex: resolve.Lexicon | None = None
+) -> dict[str, Actor]:
+    found = extract_actors(nlp.parse(text), published=day, lex=lex or fixture_lexicon())
+    return {a.id: a for a in found}
 
 
 def mentions(actor: Actor) -> list[str]:
@@ -207,17 +207,13 @@ def test_a_country_owning_a_named_title_is_not_an_actor() -> None:
     assert "gov:RUS" in found
 
 
-def test_a_name_spelt_another_way_is_the_kb_person(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_a_name_spelt_another_way_is_the_kb_person(tmp_path: Path) -> None:
     # name_variants.tsv groups "sergei" and "sergey"; the fixture spells him "Sergei"
     person = {"id": "person:sergei-testenko", "name": "Sergei Testenko", "gender": "m",
               "country": "UKR", "offices": []}  # fmt: skip
     fixture = dict(FIXTURE, people=[*PEOPLE, person])
-    kb = write_kb(tmp_path / "kb2", fixture)
-    monkeypatch.setattr(resolve, "load_kb", lambda: kb)
-    resolve.lexicon.cache_clear()
-    found = actors_of("Sergey Testenko met Olena Probna in Kyiv.")
+    lex = resolve.build_lexicon(write_kb(tmp_path / "kb2", fixture))
+    found = actors_of("Sergey Testenko met Olena Probna in Kyiv.", lex=lex)
     assert "person:sergei-testenko" in found
 
 
@@ -349,3 +345,19 @@ def test_a_counterpart_with_no_one_known_is_that_countrys_government_side() -> N
     assert "person:jan-kowal" in found
     usa = found["anon:USA-GOV"]
     assert (usa.country, usa.sector) == ("USA", "GOV")
+
+
+def test_an_undated_article_holds_the_offices_the_kb_records_as_current(tmp_path: Path) -> None:
+    # no date.today(): an undated article reads every office still held (end: null) as held
+    # and every ended one as former, the same on any day the extractor runs
+    person = {"id": "person:petro-oldenko", "name": "Petro Oldenko", "gender": "m",
+              "country": "UKR", "offices": [{"role": "President of Ukraine",
+              "kind": "head_of_state", "sector": "GOV", "start": "2005-01-01",
+              "end": "2010-02-25"}]}  # fmt: skip
+    lex = resolve.build_lexicon(write_kb(tmp_path / "kb3", dict(FIXTURE, people=[*PEOPLE, person])))
+    text = "Ivan Testov met Petro Oldenko in Kyiv."
+    undated = actors_of(text, None, lex=lex)
+    assert undated["person:ivan-testov"].sector == "GOV"
+    assert undated["person:petro-oldenko"].sector == "ELI"
+    then = actors_of(text, date(2008, 1, 1), lex=lex)
+    assert then["person:petro-oldenko"].sector == "GOV"

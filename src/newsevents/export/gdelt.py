@@ -51,13 +51,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from newsevents.export.selection import Selected
+from newsevents.kb.lexicons import load_lexicons
 from newsevents.records import Actor, Document, Event, Place
 
 _ACTOR = (
@@ -270,23 +271,14 @@ def tsv_cell(value: Any) -> str:
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-@cache
-def cameo_roots() -> dict[str, tuple[int, float]]:
+def cameo_roots() -> Mapping[str, tuple[int, float]]:
     """{CAMEO root: (QuadClass, Goldstein)} from kb/cameo.tsv."""
-    path = Path(__file__).resolve().parent.parent / "kb" / "cameo.tsv"
-    roots: dict[str, tuple[int, float]] = {}
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        roots[row["root"]] = (int(row["quad_class"]), float(row["goldstein"]))
-    return roots
+    return load_lexicons().cameo_roots
 
 
-@cache
-def goldstein_table() -> dict[str, float]:
+def goldstein_table() -> Mapping[str, float]:
     """{CAMEO code: Goldstein value} from kb/cameo_goldstein.tsv (GDELT's table)."""
-    path = Path(__file__).resolve().parent.parent / "kb" / "cameo_goldstein.tsv"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
-    return {row["code"]: float(row["goldstein"]) for row in csv.DictReader(lines, delimiter="\t")}
+    return load_lexicons().cameo_goldstein
 
 
 def goldstein(code: str) -> float | None:

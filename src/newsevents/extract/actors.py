@@ -27,6 +27,7 @@ from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import NOUN, PROPN
@@ -35,7 +36,9 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract import provenance
 from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
-from newsevents.kb import Person, Role
+from newsevents.kb import UNDATED, Person, Role
+from newsevents.kb.gazetteer import Gazetteer
+from newsevents.kb.lexicons import load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention
 from newsevents.resolve import FEMININE as _FEMININE
@@ -71,15 +74,15 @@ from newsevents.resolve import (
 from newsevents.resolve import gender_of as _gender_of
 from newsevents.resolve import place_in as _place_in
 
+PlaceCountry = Callable[[str], str | None]
+
 _PERSON_PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_SPEECH_LEMMAS = frozenset(
-    {"say", "tell", "note", "claim", "add", "state", "declare", "announce", "warn", "insist",
-     "argue", "explain", "clarify", "write", "reveal", "admit", "ask", "reply", "respond"}
-)  # fmt: skip
+_SPEECH_LEMMAS = load_lexicons().speech_verbs["actors"]
+_AUDIENCE_VERBS = load_lexicons().speech_verbs["audience"]  # "told reporters", "briefed"
 # Verbs after which a place is a destination or a target location, not an actor.
 _PLACE_VERBS = frozenset(
     {"visit", "reach", "enter", "leave", "travel", "fly", "return", "arrive", "go", "come",
@@ -147,6 +150,7 @@ class Context:
     titles: dict[str, set[str]] = field(default_factory=dict)  # actor id -> title words
     folded: list[str] = field(default_factory=list)  # folded text of each token
     sent_starts: list[int] = field(default_factory=list)
+    where: PlaceCountry = place_country  # the country of a place name (the gazetteer)
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -156,18 +160,30 @@ class Context:
             self.taken[i] = True
 
 
-def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
-    """Every actor named or described in the article, each with all its mentions."""
-    lex = lexicon()
-    day = published or date.today()
+def extract_actors(
+    doc: Doc,
+    *,
+    published: date | None,
+    lex: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Actor]:
+    """Every actor named or described in the article, each with all its mentions.
+
+    ``lex`` (the indexed knowledge base) and ``gazetteer`` default to the package's own. An
+    undated article is read as of ``UNDATED``: the offices the KB records as still held.
+    """
+    lex = lex or lexicon()
+    day = published or UNDATED
+    where = partial(place_country, gazetteer=gazetteer)
     # Token texts read from the doc's arrays once: no Token objects for the word lists.
     strings = doc.vocab.strings
     folded = [fold(strings[h]) for h in doc.to_array(ORTH).tolist()]
-    found_dateline = dateline(text_of(doc), is_place=_is_place)
+    found_dateline = dateline(text_of(doc), is_place=partial(_is_place, lex, where))
     masked = _masked_tokens(doc, found_dateline)
     spans = [s for s in _kb_spans(doc, lex, folded) if not any(masked[s[0] : s[1]])]
-    focus = focus_country(doc, lex, day, spans, dateline_country=_dateline_country(found_dateline))
-    ctx = Context(doc, lex, day, focus, masked)
+    country = _dateline_country(found_dateline, lex, where)
+    focus = focus_country(doc, lex, day, spans, dateline_country=country, where=where)
+    ctx = Context(doc, lex, day, focus, masked, where=where)
     ctx.folded = folded
     metonym = _metonym_rule()
     _names(ctx, metonym, spans)
@@ -181,20 +197,20 @@ def extract_actors(doc: Doc, *, published: date | None) -> list[Actor]:
 # --------------------------------------------------------------------------- focus
 
 
-def _is_place(name: str) -> bool:
-    return place_country(name) is not None or lexicon().kb.lookup_country(name) is not None
+def _is_place(lex: Lexicon, where: PlaceCountry, name: str) -> bool:
+    return where(name) is not None or lex.kb.lookup_country(name) is not None
 
 
-def _dateline_country(found: Dateline | None) -> str | None:
+def _dateline_country(found: Dateline | None, lex: Lexicon, where: PlaceCountry) -> str | None:
     """The country of the dateline's place ("LAGOS, Nigeria": NGA; "KYIV": UKR)."""
     if found is None:
         return None
-    kb = lexicon().kb
+    kb = lex.kb
     if found.region:
         match = kb.lookup_country(found.region)
         if match is not None:
             return match.country.iso3
-    return place_country(found.place) or place_country(found.place.split(",")[0])
+    return where(found.place) or where(found.place.split(",")[0])
 
 
 def _masked_tokens(doc: Doc, found: Dateline | None) -> list[bool]:
@@ -218,9 +234,10 @@ def focus_country(
     spans: list[tuple[int, int, list[Entry]]] | None = None,
     *,
     dateline_country: str | None = None,
+    where: PlaceCountry = place_country,
 ) -> str | None:
     """The country the article is most about: the most frequent country cue (the
-    dateline's country counts twice)."""
+    dateline's country counts twice); ``where`` gives the country of a place name."""
     counts: dict[str, int] = {}
     if dateline_country:
         counts[dateline_country] = 2
@@ -236,7 +253,7 @@ def focus_country(
                 break
     for ent in doc.ents:
         if ent.label_ == "GPE" and not any(lex.lookup(tuple(fold(t.text) for t in ent))):
-            iso3 = place_country(ent.text)
+            iso3 = where(ent.text)
             if iso3:
                 counts[iso3] = counts.get(iso3, 0) + 1
     if not counts:
@@ -958,7 +975,7 @@ def _unknown_org(span: Span, ctx: Context) -> None:
     if sector is None:
         return
     if country is None:  # "Seattle Police Department": the place its name starts with
-        place = _place_in(analyse(words, ctx.lex), place_country)
+        place = _place_in(analyse(words, ctx.lex), ctx.where)
         country = place[1] if place is not None else None
     if country is None and sector in _LOCAL_SECTORS:
         country = ctx.focus
@@ -1178,9 +1195,7 @@ def _is_audience(token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
         head = head.head
-    return token.dep_ in ("dobj", "dative", "pobj") and fold(head.lemma_) in (
-        _SPEECH_LEMMAS | {"brief", "talk", "speak"}
-    )
+    return token.dep_ in ("dobj", "dative", "pobj") and fold(head.lemma_) in _AUDIENCE_VERBS
 
 
 def _named_body(token: Token, ctx: Context, role: Role) -> Actor | None:

@@ -24,19 +24,18 @@ the rules keep ("Ted Cruz (R-Texas)", "Ohio Gov. John Kasich").
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.kb import KB_DIR, KnowledgeBase, load_kb
+from newsevents.kb import KB_DIR, KnowledgeBase, load_kb, read_table
 from newsevents.kb.gazetteer import (
     ABBREVIATION,
     MAJOR_POPULATION,
@@ -47,6 +46,7 @@ from newsevents.kb.gazetteer import (
     load_gazetteer,
     prominence,
 )
+from newsevents.kb.lexicons import load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Mention, Place, Why
 
@@ -59,7 +59,6 @@ _CAPITAL = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:(?P<demonym>[A-Z][\w\-]+) )?capital(?: city)?\b(?! of\b)"
 )
 _CAPITAL_NOT_BEFORE = re.compile(r"\s*(?:markets?|gains?|flight|spending|investment|ratio)")
-PLACE_WORDS = KB_DIR / "place_words.tsv"
 # Role sectors whose nouns make a modifying place non-literal ("London police", "Texas
 # governor"); the people, firms, schools and hospitals of a place ("Paris residents",
 # "California colleges") are located there, which keeps the place literal.
@@ -70,15 +69,9 @@ _LOCATIVE = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def place_words(path: Path = PLACE_WORDS) -> dict[str, frozenset[str]]:
+def place_words() -> Mapping[str, frozenset[str]]:
     """kind -> words, from ``kb/place_words.tsv``."""
-    kinds: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8") as f:
-        lines = (line for line in f if line.strip() and not line.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            kinds.setdefault(row["kind"], set()).add(row["word"].casefold())
-    return {kind: frozenset(words) for kind, words in kinds.items()}
+    return load_lexicons().place_words
 
 
 @functools.lru_cache(maxsize=1)
@@ -1207,10 +1200,7 @@ def first_names() -> frozenset[str]:
     ``kb/given_names.tsv``."""
     names: set[str] = set()
     for name in ("first_names.tsv", "given_names.tsv"):
-        with (KB_DIR / name).open(encoding="utf-8") as f:
-            lines = (line for line in f if line.strip() and not line.startswith("#"))
-            names.update(key(row[0]) for row in csv.reader(lines, delimiter="\t"))
-    names.discard("name")
+        names.update(key(row[0]) for row in read_table(name, columns=None, header="name"))
     return frozenset(names)
 
 
@@ -1256,7 +1246,7 @@ def _listed_with(span: Span) -> list[Token]:
     return linked
 
 
-_SPEECH_VERBS = frozenset("say tell note explain insist claim admit recall tweet ask reply".split())
+_SPEECH_VERBS = load_lexicons().speech_verbs["places"]
 
 
 # Verbs whose object named after a place is a team ("play Man City"), and whose subject is

@@ -44,15 +44,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.spans import MentionIndex, actor_index
-from newsevents.kb import safe_load
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention, Quote, Why
 
@@ -86,17 +85,15 @@ class SpeechLexicon:
         return both | frozenset(self.about)
 
 
-def _load_lexicon() -> SpeechLexicon:
-    raw: dict[str, Any] = safe_load(
-        resources.files("newsevents.kb").joinpath("speech.yaml").read_text(encoding="utf-8")
-    )
+def _load_lexicon(lexicons: Lexicons) -> SpeechLexicon:
+    raw = lexicons.speech
     verbs, channel = raw["verbs"], raw["channel"]
 
-    def words(items: list[Any]) -> frozenset[str]:
+    def words(items: Iterable[Any]) -> frozenset[str]:
         return frozenset(str(w).lower() for w in items)
 
     return SpeechLexicon(
-        speech=words(verbs["speech"]),
+        speech=words(lexicons.speech_verbs["quotes"]),
         cognition=words(verbs["cognition"]),
         directive=words(verbs["directive"]),
         topic=words(verbs["topic"]),
@@ -117,7 +114,7 @@ def _load_lexicon() -> SpeechLexicon:
     )
 
 
-LEX = _load_lexicon()
+LEX = _load_lexicon(load_lexicons())
 _VERBS = LEX.all_verbs
 
 # --------------------------------------------------------------------------- marks

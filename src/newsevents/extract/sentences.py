@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newsevents.kb import safe_load
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Quote, Sentence, Tone
 
-OPINION_FILE = Path(__file__).resolve().parent.parent / "kb" / "opinion.yaml"
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
@@ -30,9 +28,10 @@ class OpinionCues:
     modals: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def opinion_cues() -> OpinionCues:
-    data = safe_load(OPINION_FILE.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def opinion_cues(lexicons: Lexicons | None = None) -> OpinionCues:
+    """The cues of ``opinion.yaml`` in ``lexicons`` (default: the package's), compiled."""
+    data = (lexicons or load_lexicons()).opinion
     alternatives = "|".join(re.escape(p) for p in sorted(data["phrases"], key=len, reverse=True))
     return OpinionCues(
         phrases=re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE),
@@ -46,9 +45,12 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def extract_sentences(doc: Doc, *, quotes: list[Quote]) -> list[Sentence]:
+def extract_sentences(
+    doc: Doc, *, quotes: list[Quote], lexicons: Lexicons | None = None
+) -> list[Sentence]:
     """Every sentence of the article, in order, with kind and tone."""
     vader = analyzer()
+    cues = opinion_cues(lexicons)
     quoted = [(q.start, q.end) for q in quotes]
     article = text_of(doc)
     sentences = []
@@ -57,23 +59,25 @@ def extract_sentences(doc: Doc, *, quotes: list[Quote]) -> list[Sentence]:
         if start >= end:
             continue
         tone = round(vader.polarity_scores(article[start:end])["compound"], 4)
-        sentences.append(Sentence(start, end, kind=sentence_kind(sent, quoted), tone=tone))
+        sentences.append(Sentence(start, end, kind=sentence_kind(sent, quoted, cues), tone=tone))
     return sentences
 
 
-def sentence_kind(sent: Span, quoted: list[tuple[int, int]]) -> str:
+def sentence_kind(
+    sent: Span, quoted: list[tuple[int, int]], cues: OpinionCues | None = None
+) -> str:
     """attributed when it carries a quote or an "according to"; opinion on the author's cues."""
     start, end = sent.start_char, sent.end_char
     if any(q_start < end and start < q_end for q_start, q_end in quoted):
         return "attributed"
     if "according to" in sent.text.lower():
         return "attributed"
-    return "opinion" if is_opinion(sent) else "report"
+    return "opinion" if is_opinion(sent, cues) else "report"
 
 
-def is_opinion(sent: Span) -> bool:
+def is_opinion(sent: Span, cues: OpinionCues | None = None) -> bool:
     """The author's judgement or speculation, outside any quotation marks."""
-    cues = opinion_cues()
+    cues = cues or opinion_cues()
     text = sent.text  # Span.text joins the tokens anew on each access: take it once
     outside = _QUOTED.sub(" ", text)
     if cues.phrases.search(outside):

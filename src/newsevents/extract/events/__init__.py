@@ -64,6 +64,7 @@ from newsevents.extract.events.lexicon import load_lexicon, load_modality
 from newsevents.extract.events.modality import modality_of
 from newsevents.extract.events.model import EventModel, load_model
 from newsevents.extract.events.reporting import according_to, speakers
+from newsevents.kb.lexicons import Lexicons
 from newsevents.nlp import text_of
 from newsevents.records import (
     Actor,
@@ -124,10 +125,12 @@ def extract_events(
     quotes: list[Quote],
     sentences: list[Sentence],
     model: EventModel | None = None,
+    lexicons: Lexicons | None = None,
 ) -> list[Event]:
     """One event per mention of an interaction that fits a PLOVER type; ``model`` (the
-    learned pass, ``model.load_model()``) types the candidates when given."""
-    ctx = make_context(doc, actors, places, model)
+    learned pass, ``model.load_model()``) types the candidates when given; ``lexicons``
+    default to the package's."""
+    ctx = make_context(doc, actors, places, model, lexicons)
     candidates = learned_types(ctx, find_candidates(ctx))
     if not candidates:
         return []

@@ -8,6 +8,7 @@ or a threat that occurred.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,19 +20,18 @@ from newsevents.extract.events.modality import (
     negated_here,
 )
 from newsevents.extract.events.syntax import aux_words, lemma_of
-from newsevents.kb import read_table
+from newsevents.kb.lexicons import load_lexicons
 
-# Cooperative acts that, promised for the future, are PLOVER AGREE (CAMEO 03: intent).
-INTENT_CAMEO = {"SUPPORT": "032", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
-                 "COOPERATE": "031", "CONSULT": "036", "AGREE": "030"}  # fmt: skip
+# Cooperative acts that, promised for the future, are PLOVER AGREE (CAMEO 03: intent),
+# from kb/cameo_recode.tsv.
+INTENT_CAMEO = load_lexicons().cameo_recode["intent"]
 
 PROMISE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT"})
 
 
 # Hostile acts that, declared ready or promised, are PLOVER THREATEN (CAMEO 13): "is
-# ready to declare a curfew", "vowed to retaliate".
-THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "1312",
-                 "PROTEST": "133"}  # fmt: skip
+# ready to declare a curfew", "vowed to retaliate"; from kb/cameo_recode.tsv.
+THREAT_CAMEO = load_lexicons().cameo_recode["threat"]
 
 
 # Promises of giving: sending forces under them is a contribution ("pledged to send troops
@@ -52,21 +52,19 @@ REFUSABLE_TYPES = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def default_cameo() -> dict[str, str]:
+def default_cameo() -> Mapping[str, str]:
     """{PLOVER type: the CAMEO code of a trigger no lexicon sense codes} (kb/event_types.tsv)."""
-    return {t: code for t, code in read_table("event_types.tsv", columns=2, header="type")}
+    return load_lexicons().event_types
 
 
 @lru_cache(maxsize=1)
 def verb_types() -> dict[str, str]:
     """{verb lemma: PLOVER type} from the field's CAMEO verb dictionary (kb/cameo_verbs.tsv)
     mapped through kb/cameo_plover.tsv; verbs of public statements (CAMEO 01) are left out."""
-    prefixes = sorted(
-        read_table("cameo_plover.tsv", columns=2, header="prefix"), key=lambda r: -len(r[0])
-    )
+    lexicons = load_lexicons()
+    prefixes = sorted(lexicons.cameo_plover, key=lambda r: -len(r[0]))
     table = {}
-    for lemma, code in read_table("cameo_verbs.tsv", columns=2, header="lemma"):
+    for lemma, code in lexicons.cameo_verbs:
         plover = next((t for prefix, t in prefixes if code.startswith(prefix)), None)
         if plover is not None:
             table[lemma] = plover
@@ -89,13 +87,13 @@ def hostile_promises(ctx: Context, candidates: list[Candidate]) -> None:
         if kind == "MOBILIZE" and lemma_of(governor.token) in _GIVING_PROMISES:
             continue  # "pledged to send police to Haiti": a contribution, not a threat
         if kind in THREAT_CAMEO or kind == "THREATEN":
-            cameo = THREAT_CAMEO.get(kind, "130")
+            cameo = THREAT_CAMEO.get(kind, default_cameo()["THREATEN"])
             governor.sense = replace(governor.sense, type="THREATEN", cameo=cameo)
             governor.rules.append("hostile promise: THREATEN")
         elif kind in REFUSABLE_TYPES and negated_here(ctx, cand.token):
             governor.rules.append("refused promise: REJECT")
             # "vowed not to return the land", "pledged never to negotiate": a refusal.
-            governor.sense = replace(governor.sense, type="REJECT", cameo="120")
+            governor.sense = replace(governor.sense, type="REJECT", cameo=default_cameo()["REJECT"])
 
 
 def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str, str | None]:
@@ -146,7 +144,7 @@ def recode(ctx: Context, cand: Candidate, modality: str) -> tuple[str, str, str,
     ):
         rule = "refusal: REJECT"
         # "will not meet", "would not release": a refusal, which occurred.
-        event_type, cameo, modality = "REJECT", "120", "occurred"
+        event_type, cameo, modality = "REJECT", default_cameo()["REJECT"], "occurred"
     if modality == "planned":
         # An announced act is coded in CAMEO as the intent to do it: 03x for cooperation,
         # 13x (threats) for hostile acts ("said it would close the border": 1312).

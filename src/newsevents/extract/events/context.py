@@ -8,9 +8,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.events.lexicon import Lexicon, Modality, Sense, load_lexicon, load_modality
+from newsevents.extract.events.lexicon import (
+    Lexicon,
+    Modality,
+    Sense,
+    modality_words,
+    trigger_lexicon,
+)
 from newsevents.extract.events.model import EventModel
 from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.records import (
     Actor,
     Place,
@@ -50,12 +57,17 @@ class Candidate:
 
 
 def make_context(
-    doc: Doc, actors: list[Actor], places: list[Place], model: EventModel | None
+    doc: Doc,
+    actors: list[Actor],
+    places: list[Place],
+    model: EventModel | None,
+    lexicons: Lexicons | None = None,
 ) -> Context:
+    lexicons = lexicons or load_lexicons()
     return Context(
         doc=doc,
-        lexicon=load_lexicon(),
-        modality=load_modality(),
+        lexicon=trigger_lexicon(lexicons),
+        modality=modality_words(lexicons),
         actors=actor_index(actors),
         actor_types={a.id: a.type for a in actors},
         place_index=MentionIndex([(str(i), p.mentions) for i, p in enumerate(places)]),

@@ -1,9 +1,11 @@
-"""The trigger lexicon (``kb/events.yaml``) and the modality words (``kb/modality.yaml``),
-loaded once and validated: a bad entry raises BadKnowledgeBase naming it.
+"""The trigger lexicon (``kb/events.yaml``) and the modality words (``kb/modality.yaml``
+and the "events" speech verbs of ``kb/speech_verbs.tsv``), built once from the lexicons of
+``kb.lexicons`` and validated: a bad entry raises BadKnowledgeBase naming it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,15 +13,10 @@ from typing import Any
 
 from newsevents.errors import BadKnowledgeBase
 from newsevents.kb import safe_load
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.records import (
     PLOVER_TYPES,
 )
-
-KB = Path(__file__).resolve().parent.parent.parent / "kb"
-
-LEXICON_FILE = KB / "events.yaml"
-
-MODALITY_FILE = KB / "modality.yaml"
 
 VERB_CERTAINTY = 0.85
 
@@ -88,18 +85,18 @@ _SENSE_KEYS = frozenset(
 )  # fmt: skip
 
 
-def _words(value: Any, where: str, path: Path) -> frozenset[str]:
+def _words(value: Any, where: str, path: Path | str) -> frozenset[str]:
     if value is None:
         return frozenset()
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, Sequence) or not all(isinstance(v, str) for v in value):
         raise BadKnowledgeBase(str(path), problem=f"{where}: expected a list of words")
     return frozenset(v.lower() for v in value)
 
 
-def _sense(raw: Any, where: str, path: Path, default_certainty: float) -> Sense:
-    if not isinstance(raw, dict):
+def _sense(raw: Any, where: str, path: Path | str, default_certainty: float) -> Sense:
+    if not isinstance(raw, Mapping):
         raise BadKnowledgeBase(str(path), problem=f"{where}: a sense must be a mapping")
     unknown = set(raw) - _SENSE_KEYS
     if unknown:
@@ -136,22 +133,24 @@ def _sense(raw: Any, where: str, path: Path, default_certainty: float) -> Sense:
         clause=bool(raw.get("clause", False)),
         subject=_words(raw.get("subject"), where, path),
         voice=_voice(raw.get("voice"), where, path),
-        key=f"{path.name} {where}",
+        key=f"{Path(path).name} {where}",
     )
 
 
-def _voice(value: Any, where: str, path: Path) -> str | None:
+def _voice(value: Any, where: str, path: Path | str) -> str | None:
     if value not in (None, "active", "passive"):
         raise BadKnowledgeBase(str(path), problem=f"{where}: voice must be active or passive")
     return value
 
 
-def _senses(section: Any, name: str, path: Path, certainty: float) -> dict[str, tuple[Sense, ...]]:
-    if not isinstance(section, dict):
+def _senses(
+    section: Any, name: str, path: Path | str, certainty: float
+) -> dict[str, tuple[Sense, ...]]:
+    if not isinstance(section, Mapping):
         raise BadKnowledgeBase(str(path), problem=f"{name}: expected a mapping lemma -> senses")
     table = {}
     for lemma, senses in section.items():
-        if not isinstance(senses, list) or not senses:
+        if not isinstance(senses, Sequence) or isinstance(senses, str) or not senses:
             raise BadKnowledgeBase(str(path), problem=f"{name}.{lemma}: expected a list of senses")
         table[str(lemma).lower()] = tuple(
             _sense(s, f"{name}.{lemma}[{i}]", path, certainty) for i, s in enumerate(senses)
@@ -159,11 +158,22 @@ def _senses(section: Any, name: str, path: Path, certainty: float) -> dict[str, 
     return table
 
 
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The trigger lexicon of an events.yaml file (default: the package's), validated; a bad
+    entry raises BadKnowledgeBase naming it."""
+    if path is None:
+        return trigger_lexicon(load_lexicons())
+    return _lexicon(safe_load(path.read_text(encoding="utf-8")), path)
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
-    """The trigger lexicon, validated; a bad entry raises BadKnowledgeBase naming it."""
-    data = safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
+def trigger_lexicon(lexicons: Lexicons) -> Lexicon:
+    """The trigger lexicon of ``lexicons`` (``events.yaml``), built once."""
+    return _lexicon(lexicons.events, "events.yaml")
+
+
+def _lexicon(data: Any, path: Path | str) -> Lexicon:
+    if not isinstance(data, Mapping):
         raise BadKnowledgeBase(str(path), problem="expected a mapping at the top level")
     classes = {
         str(k): _words(v, f"classes.{k}", path) for k, v in (data.get("classes") or {}).items()
@@ -188,9 +198,21 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     return lexicon
 
 
+def load_modality(path: Path | None = None) -> Modality:
+    """The modality words of a modality.yaml file (default: the package's)."""
+    if path is None:
+        return modality_words(load_lexicons())
+    verbs = load_lexicons().speech_verbs["events"]
+    return _modality(safe_load(path.read_text(encoding="utf-8")), verbs, path)
+
+
 @lru_cache(maxsize=4)
-def load_modality(path: Path = MODALITY_FILE) -> Modality:
-    data = safe_load(path.read_text(encoding="utf-8"))
+def modality_words(lexicons: Lexicons) -> Modality:
+    """The modality words of ``lexicons`` (``modality.yaml``, speech verbs), built once."""
+    return _modality(lexicons.modality, lexicons.speech_verbs["events"], "modality.yaml")
+
+
+def _modality(data: Any, speech_verbs: frozenset[str], path: Path | str) -> Modality:
 
     def get(section: str, key: str) -> frozenset[str]:
         return _words((data.get(section) or {}).get(key), f"{section}.{key}", path)
@@ -209,7 +231,7 @@ def load_modality(path: Path = MODALITY_FILE) -> Modality:
         planned_nouns=get("planned", "nouns"),
         planned_modifiers=get("planned", "modifiers"),
         planned_time_words=get("planned", "time_words"),
-        speech_verbs=get("speech", "verbs"),
+        speech_verbs=speech_verbs,
         intent_governors=get("intent", "governors"),
         obligation_aux=get("obligation", "auxiliaries"),
     )

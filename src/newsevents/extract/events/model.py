@@ -24,8 +24,9 @@ import numpy as np
 from spacy.tokens import Token
 
 from newsevents.errors import BadKnowledgeBase
+from newsevents.kb import KB_DIR
 
-MODEL_FILE = Path(__file__).resolve().parent.parent.parent / "kb" / "models" / "events.npz"
+MODEL_FILE = KB_DIR / "models" / "events.npz"
 NONE = "NONE"
 _WINDOW = 4  # words either side of the trigger that count as context
 

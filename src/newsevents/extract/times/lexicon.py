@@ -1,14 +1,13 @@
 """The time words of ``kb/times.yaml`` (months, weekdays, seasons, numbers, ordinals, fixed
-holidays, reporting verbs), read once at import.
+holidays) and the reporting verbs of ``kb/speech_verbs.tsv`` (use ``times``), read once at
+import through the one lexicon loader.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-from newsevents.kb import safe_load
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 
 
 @dataclass(frozen=True)
@@ -24,10 +23,8 @@ class _Lexicon:
     reporting_verbs: frozenset[str]
 
 
-def _load_lexicon() -> _Lexicon:
-    raw: dict[str, Any] = safe_load(
-        resources.files("newsevents.kb").joinpath("times.yaml").read_text(encoding="utf-8")
-    )
+def _load_lexicon(lexicons: Lexicons) -> _Lexicon:
+    raw = lexicons.times
     return _Lexicon(
         months={k: int(v) for k, v in raw["months"].items()},
         weekdays={k: int(v) for k, v in raw["weekdays"].items()},
@@ -37,11 +34,11 @@ def _load_lexicon() -> _Lexicon:
         ordinals={k.lower(): int(v) for k, v in raw["ordinals"].items()},
         holidays={k: (int(v[0]), int(v[1])) for k, v in raw["fixed_holidays"].items()},
         spoken_tens={k.lower(): int(v) for k, v in raw["spoken_tens"].items()},
-        reporting_verbs=frozenset(raw["reporting_verbs"]),
+        reporting_verbs=lexicons.speech_verbs["times"],
     )
 
 
-LEX = _load_lexicon()
+LEX = _load_lexicon(load_lexicons())
 
 
 FULL_MONTHS = {name for name in LEX.months if len(name) > 4 or name in ("May", "June", "July")}
