@@ -695,13 +695,16 @@ def score_resolution(resolution: Resolution) -> Measures:
 
 
 def resolve_rows(path: Path) -> list[Resolution]:
-    """Resolve the phrase of every row of a table, on the row's date (today without one)."""
+    """Resolve the phrase of every row of a table, on the row's date; a row without one is
+    read as an undated article is (``kb.UNDATED``: offices the KB records as still held), so
+    the figures do not depend on the day eval runs."""
+    from newsevents.kb import UNDATED
     from newsevents.resolve import resolve_phrase
 
     resolutions: list[Resolution] = []
     for row in read_resolve_tsv(path):
         try:
-            on = date.fromisoformat(row.date) if row.date else date.today()
+            on = date.fromisoformat(row.date) if row.date else UNDATED
         except ValueError as e:
             raise BadGoldFile(f"{path}:{row.line}", problem=f"bad date {row.date!r}") from e
         try:
