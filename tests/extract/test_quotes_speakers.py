@@ -122,3 +122,18 @@ def test_an_unnamed_source_inside_a_named_body_is_the_body() -> None:
     actor = speaker(doc, "road")
     assert quote.speaker_mention is not None
     assert actor is None or actor.name.lower() != "spokesman"
+
+
+def test_the_speaker_ranker_finds_a_speaker_the_parse_left_as_an_object() -> None:
+    doc = document(
+        "The convention closed on Thursday.\n\n"
+        '"We have had better years than this one," added a delegate from Ohio.'
+    )
+    quote = quote_with(doc, "better years")
+    assert quote.speaker_mention is not None
+    assert "delegate" in quote.speaker_mention.text
+
+
+def test_it_is_said_stays_without_a_speaker_or_a_quote() -> None:
+    doc = document("It is said that the old bridge will close in the spring.")
+    assert all(q.speaker is None for q in doc.quotes if "bridge" in q.text)
