@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test fuzz eval train bench bench-scale bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
+.PHONY: install demo test fuzz eval eval-polnear train train-speakers bench bench-scale bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,16 @@ $(VENV)/.train-installed: $(VENV)/.installed pyproject.toml
 
 train: $(VENV)/.train-installed
 	$(BIN)/newsevents train-events
+
+# The speaker ranker (extract/speaker_model.py): fitted on the polnear training set's four
+# tuning fifths (read in place; the held-out fifth is never read), written to kb/models/.
+train-speakers: $(VENV)/.train-installed
+	$(BIN)/newsevents train-speakers $(GOLD)/../train/polnear
+
+# Quotes on the polnear training set (read in place): the held-out fifth (sorted list,
+# index % 5 == 4, never tuned on) and the tuning four fifths; predictions under EVAL_OUT.
+eval-polnear: install
+	GOLD=$(GOLD) scripts/eval_polnear_splits.sh both $(EVAL_OUT)-polnear
 
 bench: install
 	$(BIN)/python bench/bench.py

@@ -291,3 +291,11 @@ class BadBatchOutput(NewsEventsError):
     template = (
         "{problem}. Give `newsevents ingest` the --out folder of a finished `newsevents batch`."
     )
+
+
+class NoSpeakerTrainingData(NewsEventsError):
+    code = "E600"
+    template = (
+        "{problem}. Give the polnear training folder: NAME.txt + NAME.json per article, with "
+        "cue_span and speaker_span on its quotes (../shared/train/polnear)."
+    )

@@ -27,7 +27,7 @@ from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import NOUN, PROPN
@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract import provenance
 from newsevents.extract.dateline import Dateline, credits, dateline
 from newsevents.extract.places import is_government_metonym
-from newsevents.kb import UNDATED, Person, Role
+from newsevents.extract.quotes import LEX as SPEECH
+from newsevents.kb import UNDATED, Person, Role, read_table
 from newsevents.kb.gazetteer import Gazetteer
 from newsevents.kb.lexicons import load_lexicons
 from newsevents.nlp import text_of
@@ -188,9 +189,11 @@ def extract_actors(
     metonym = _metonym_rule()
     _names(ctx, metonym, spans)
     _descriptions(ctx)
+    _anonymous_sources(ctx)
     _statements(ctx)
     _separate_groups(ctx)
     _pronouns(ctx)
+    _partitive_speakers(ctx)
     return _cluster(ctx)
 
 
@@ -1157,6 +1160,102 @@ def _speaks(token: Token) -> bool:
 
 
 _THING_ENTS = frozenset({"LAW", "WORK_OF_ART", "EVENT", "PRODUCT"})
+# --------------------------------------------------------------------------- anonymous sources
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> dict[str, str | None]:
+    """``kb/source_nouns.tsv``: singular noun of an unnamed source -> its sector or None."""
+    rows = read_table("source_nouns.tsv", columns=2, header="noun")
+    return {fold(noun): (None if sector == "-" else sector) for noun, sector in rows}
+
+
+def _speech_verb(token: Token) -> bool:
+    lemma = fold(token.lemma_)
+    return token.pos_ in ("VERB", "AUX") and lemma in SPEECH.speech | SPEECH.cognition
+
+
+def _source_slot(token: Token) -> bool:
+    """The speaker's place: subject of a speech verb ("analysts said", "critics argue") or
+    object of "according to" ("according to witnesses")."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and _speech_verb(head):
+        return token.dep_ == "nsubj"
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.lower_ == "according"
+        and head.i == head.head.i + 1
+    )
+
+
+def _anonymous_sources(ctx: Context) -> None:
+    """Unnamed sources quoted as speakers become group actors, named by their description
+    ("Defence analysts", "a senior diplomat" -> "senior diplomat") and coded with the country
+    it states and the sector of the noun: "officials said" is a GOV group even when no
+    country is named, "analysts say" a group without codes. Descriptions that
+    ``_descriptions`` resolved are left as they are."""
+    doc, lex = ctx.doc, ctx.lex
+    nouns = _source_nouns()
+    for token in doc:
+        if token.pos_ != "NOUN" or not ctx.free(token.i, token.i + 1) or not _source_slot(token):
+            continue
+        lemma = fold(token.lemma_)
+        role = lex.role((fold(token.text),)) or lex.role((lemma,))
+        if role is None and lemma not in nouns:
+            continue
+        sector = role.sector if role is not None else nouns.get(lemma)
+        first = token.left_edge.i
+        while first < token.i and (
+            doc[first].pos_ in ("DET", "PUNCT", "NUM") or doc[first].tag_ in ("PRP$", "POS")
+        ):
+            first += 1
+        if not ctx.free(first, token.i + 1):
+            continue  # "the Syrian army spokesman": the body named in it speaks
+        words = words_of(doc[first : token.i + 1])
+        cue = resolve_words(words, on=ctx.day, lex=lex, standalone=True)
+        country = cue.country if cue is not None else None
+        name = doc[first : token.i + 1].text
+        plural = token.tag_ == "NNS" or (role is not None and is_plural(role))
+        _add(ctx, doc[first : token.i + 1], group_actor(country, sector, name), plural=plural)
+
+
+_PARTITIVE_HEADS = frozenset(
+    {"one", "some", "many", "several", "few", "most", "two", "three", "others", "each", "both"}
+)
+
+
+def _partitive_speakers(ctx: Context) -> None:
+    """ "one of them said", "some of the protesters told ...": the speaker is a member of the
+    group the "of" phrase names, so the mention belongs to that group."""
+    doc = ctx.doc
+    groups = {f.start: f for f in ctx.found if f.actor.type == "group"}
+    for token in doc:
+        if fold(token.text) not in _PARTITIVE_HEADS or not _source_slot(token):
+            continue
+        if not ctx.free(token.i, token.i + 1):
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if not objects:
+            continue
+        obj = objects[0]
+        member = next((f for f in groups.values() if f.start <= obj.idx < f.end), None)
+        if member is None:
+            continue
+        ctx.take(token.i, token.i + 1)
+        found = Found(
+            member.actor,
+            token.idx,
+            token.idx + len(token.text),
+            _sent_index(ctx, doc[token.i : token.i + 1]),
+            _weight(token),
+            plural=False,
+            dep=token.dep_,
+        )
+        insort(ctx.found, found, key=lambda f: f.start)
+
+
 _PEOPLE = Role(phrase="people", sector="CVL", office_kind=None, number="pl")
 
 

@@ -51,6 +51,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.spans import MentionIndex, actor_index
+from newsevents.extract.speaker_model import shipped_model
 from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Actor, Mention, Quote, Why
@@ -708,7 +709,7 @@ def _direct(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
         cue = _colon_before(ctx, q) or _cue_near(ctx, q, start, end)
         record = _Found(q.start, q.end, "direct", sentence=ctx.sent_at(q.start))
         if cue is not None:
-            _attribute(ctx, record, cue)
+            _attribute(ctx, record, cue, learned=True)
             claimed.add(cue.i)
         else:
             _signature(ctx, q, record)
@@ -740,7 +741,10 @@ def _follow_on(ctx: _Context, found: list[_Found], q: _Span) -> bool:
     return inner[-1:] in ".?!" and between[-1:] in ".?!" and not _MARK.search(between)
 
 
-def _attribute(ctx: _Context, record: _Found, cue: Token) -> None:
+def _attribute(ctx: _Context, record: _Found, cue: Token, *, learned: bool = False) -> None:
+    """Cue, speaker and channel of ``record``. With ``learned`` (a direct quote, which stands
+    whoever said it) the speaker ranker answers when the rules find no speaker; elsewhere a
+    cue without a speaker means no quote ("it is said that ...") and stays so."""
     record.cue = cue
     if cue.lower_ in ("according", "as"):
         record.cue_text = ctx.doc[cue.i : cue.i + 2].text
@@ -749,12 +753,20 @@ def _attribute(ctx: _Context, record: _Found, cue: Token) -> None:
     speaker = _speaker_of(cue, ctx.inside_quote)
     if speaker is not None and ctx.inside_quote(speaker.idx) is not None:
         speaker = _inverted_speaker(ctx, cue)  # '"... Full panic mode," said Leslie Wimes'
+    if speaker is None and learned and cue.pos_ in ("VERB", "AUX"):
+        speaker = _learned_speaker(cue, ctx)
     if speaker is not None:
         speaker = _after_dateline(speaker)
     if speaker is not None:
         record.speaker = speaker
         record.mention = _name_span(speaker)
     record.channel = _channel(ctx, cue)
+
+
+def _learned_speaker(cue: Token, ctx: _Context) -> Token | None:
+    """The ranker's choice (``speaker_model.py``) for a cue the rules found no speaker for."""
+    model = shipped_model()
+    return model.choose(cue, ctx.inside_quote) if model is not None else None
 
 
 def _after_dateline(tok: Token) -> Token:
