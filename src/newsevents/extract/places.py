@@ -91,55 +91,8 @@ def _words(kind: str) -> frozenset[str]:
 
 
 # --- metonymy: a place name standing for its government or people as an agent.
-# Verbs whose subject is a place taken literally ("Ukraine remains in limbo").
-_LITERAL_SUBJECT_VERBS = frozenset(
-    """be remain lie sit border stretch become have host experience suffer see face get
-    receive rank record contain cover include lose gain fall rise grow shrink look seem
-    appear account range hold stand span boast""".split()
-)
-# Verbs whose object stands for a government ("force Russia to", "warned Moscow").
-_AGENT_OBJECT_VERBS = frozenset(
-    """force urge pressure press push persuade convince ask tell warn accuse sanction punish
-    blame criticise criticize condemn threaten invite thank reassure back lobby court
-    engage recognise recognize call allow encourage compel require trust""".split()
-)
-# Nouns that make a possessive place an agent ("Moscow's response", "China's position").
-_AGENT_NOUNS = frozenset(
-    """response reply decision position stance policy policies government leadership
-    ministry ministries military army navy forces troops president leader leaders official
-    officials demand demands proposal proposals plan plans offer refusal support invasion
-    attack attacks strategy diplomacy diplomats envoy ambassador delegation negotiators
-    approach reaction intention intentions aim aims goal goals effort efforts threat threats
-    warning warnings claim claims request ally allies partner partners regime administration
-    spokesman spokeswoman spokesperson minister ministers objection objections
-    agreement commitment commitments pledge bid push campaign frustration anger concern
-    concerns fears hopes view views patience interest interests insistence determination
-    reluctance willingness readiness resolve desire backing consent approval veto
-    regulator regulators ruler rulers lies authorities watchdog parliament legislature
-    courts judiciary party parties""".split()
-)
-# Nouns after which "toward X" names a party: "stance toward Moscow".
-_STANCE_NOUNS = frozenset(
-    """stance attitude hostility skepticism scepticism sanctions pivot overtures outreach
-    grievances animosity rhetoric""".split()
-)
-# Nouns after which "with X" / "between X" names a party, not a place ("talks with Russia").
-_PARTY_NOUNS = frozenset(
-    """talks negotiations relations ties deal agreement accord treaty dialogue meeting summit
-    dispute conflict tensions rift cooperation partnership alliance trade war peace
-    ceasefire truce contacts row standoff""".split()
-)
-
-
-# Nouns after which "from X" / "of X" names a state as a polity, not a place.
-_POLITY_NOUNS = {
-    "from": frozenset(
-        "independence delegation delegations envoy envoys secession separation".split()
-    ),
-    "of": frozenset(
-        "dignity sovereignty future honour honor reputation unity constitution".split()
-    ),
-}
+# The word lists are kinds of ``kb/place_words.tsv``: literal_subject, agent_object,
+# agent_noun, stance, party, polity_from, polity_of.
 
 
 def is_government_metonym(span: Span) -> bool:
@@ -152,14 +105,15 @@ def is_government_metonym(span: Span) -> bool:
         token = token.head
     dep, head = token.dep_, token.head
     if dep == "poss":
-        return head.lemma_.lower() in _AGENT_NOUNS or head.text.lower() in _AGENT_NOUNS
+        agent_nouns = _words("agent_noun")
+        return head.lemma_.lower() in agent_nouns or head.text.lower() in agent_nouns
     if dep in ("nsubj", "csubj"):
         verb = _content_verb(head)
-        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _LITERAL_SUBJECT_VERBS
+        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _words("literal_subject")
     if dep == "nsubjpass":
-        return head.lemma_.lower() in _AGENT_OBJECT_VERBS
+        return head.lemma_.lower() in _words("agent_object")
     if dep in ("dobj", "dative"):
-        if head.lemma_.lower() in _AGENT_OBJECT_VERBS:
+        if head.lemma_.lower() in _words("agent_object"):
             return True
         # "force Russia to negotiate": the object is the subject of a following verb.
         return any(c.dep_ in ("xcomp", "ccomp") and c.i > token.i for c in head.children)
@@ -170,13 +124,13 @@ def is_government_metonym(span: Span) -> bool:
         and head.lower_ in ("toward", "towards", "against")
         and head.head.pos_ == "NOUN"
     ):
-        return head.head.lemma_.lower() in _AGENT_NOUNS | _STANCE_NOUNS
+        return head.head.lemma_.lower() in _words("agent_noun") | _words("stance")
     if dep == "pobj" and head.lower_ in ("with", "between", "and"):
         noun = head.head
-        return noun.lemma_.lower() in _PARTY_NOUNS
+        return noun.lemma_.lower() in _words("party")
     if dep == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "NOUN":
         # "independence from Britain", "a delegation from Ukraine", "the dignity of Mexico"
-        return head.head.lemma_.lower() in _POLITY_NOUNS[head.lower_]
+        return head.head.lemma_.lower() in _words(f"polity_{head.lower_}")
     return False
 
 
@@ -292,7 +246,7 @@ def _keep(doc: Doc, m: _Mention, person_words: set[str]) -> bool:
     text = text_of(doc)
     if text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower():
         word = re.match(r"[a-z]+", text[m.end + 1 : m.end + 20])
-        return word is not None and word.group(0) in _LOCATED_SUFFIXES  # "Berlin-based"
+        return word is not None and word.group(0) in _words("located")  # "Berlin-based"
     if (
         m.origin == "ent"
         and not m.candidates
@@ -320,7 +274,7 @@ def _after_place_preposition(doc: Doc, m: _Mention) -> bool:
     if before.lower_ in _LOCATIVE_TOWN:
         return True
     head = before.head.head if before.head.pos_ == "ADV" else before.head  # "moved back to"
-    return before.lower_ == "to" and head.lemma_.lower() in _MOTION
+    return before.lower_ == "to" and head.lemma_.lower() in _words("motion")
 
 
 def _possessed(span: Span) -> bool:
@@ -329,10 +283,6 @@ def _possessed(span: Span) -> bool:
     return span.end < len(doc) and (
         doc[span.end].tag_ == "POS" or doc[span.end].lower_ in ("'s", "\u2019s")
     )
-
-
-# Words after a hyphen that keep the place literal: "Berlin-based", "Texas-born".
-_LOCATED_SUFFIXES = frozenset("based born bound headquartered area region wide".split())
 
 
 def _demonym_word(text: str) -> bool:
@@ -1002,12 +952,6 @@ def mention_features(
 
 
 _PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())
-# Words of travel and transport: "to", "from" and "between" after them name places.
-_MOTION = frozenset(
-    """send go come travel fly move return flee head drive ship deport migrate relocate
-    arrive sail walk run ride commute evacuate transfer flight trip route journey voyage
-    road railway rail travel ticket bus train ferry""".split()
-)
 
 
 def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
@@ -1023,7 +967,7 @@ def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
     if (
         before is not None
         and before.lower_ in ("to", "from", "between")
-        and before.head.lemma_.lower() in _MOTION
+        and before.head.lemma_.lower() in _words("motion")
     ):
         return True  # "sent to Japan", "flights between Harare and London"
     if before is not None and before.text == "," and span.start > 1:
@@ -1249,13 +1193,6 @@ def _listed_with(span: Span) -> list[Token]:
 _SPEECH_VERBS = load_lexicons().speech_verbs["places"]
 
 
-# Verbs whose object named after a place is a team ("play Man City"), and whose subject is
-# one when their object is a game or another team ("Liverpool won the game").
-_MATCH_VERBS = frozenset("beat defeat play thrash edge outplay".split())
-_RESULT_VERBS = frozenset("win lose draw".split())
-_GAME_NOUNS = frozenset("game match tie final title cup league derby series".split())
-
-
 def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> bool:
     """A name that acts as a person or team: the speaker of "said Florence", the winner of "Leeds
     beat Hull", or a name the gazetteer lacks that ends in a person's surname ("Helen Kunz"
@@ -1267,12 +1204,12 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
     verb = root.head.lemma_.lower()
     if root.dep_ in ("nsubj", "nsubjpass") and verb in _SPEECH_VERBS:
         return not _is_country_or_capital(m)  # "Moscow said" is a government, not here
-    if root.dep_ == "dobj" and verb in _MATCH_VERBS:
+    if root.dep_ == "dobj" and verb in _words("match"):
         return True  # a team: "will play Man City", "beat Leeds"
-    if root.dep_ == "nsubj" and verb in _MATCH_VERBS | _RESULT_VERBS:
+    if root.dep_ == "nsubj" and verb in _words("match") | _words("result"):
         objects = [c for c in root.head.children if c.dep_ == "dobj"]
         # "Liverpool won the game", "Leeds beat Hull"; not "Paris lost power"
-        if any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects):
+        if any(o.lemma_.lower() in _words("game") or o.pos_ == "PROPN" for o in objects):
             return True
         return _against_opponent(root.head)  # "Leeds lost to Burnley 2-1", "lost at home"
     if _opponent(root):
@@ -1295,7 +1232,7 @@ def _opponent(token: Token) -> bool:
     return (
         token.dep_ == "pobj"
         and prep.lower_ in ("to", "with", "against")
-        and prep.head.lemma_.lower() in _MATCH_VERBS | _RESULT_VERBS
+        and prep.head.lemma_.lower() in _words("match") | _words("result")
     )
 
 
