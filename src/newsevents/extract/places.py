@@ -94,11 +94,19 @@ def place_sources(
     lexicons: Lexicons | None = None,
 ) -> PlaceSources:
     """The sources given, the package's own (kb/) for those not given."""
+    if kb is None and gazetteer is None and lexicons is None:
+        return _package_sources()
     return PlaceSources(
         kb=load_kb() if kb is None else kb,
         gazetteer=load_gazetteer() if gazetteer is None else gazetteer,
         lexicons=load_lexicons() if lexicons is None else lexicons,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _package_sources() -> PlaceSources:
+    """The package's own sources, built once (``load_kb`` resolves its path on each call)."""
+    return PlaceSources(kb=load_kb(), gazetteer=load_gazetteer(), lexicons=load_lexicons())
 
 
 @functools.lru_cache(maxsize=1)
@@ -330,7 +338,8 @@ def _unit_after(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     )
 
 
-def _candidates(src: PlaceSources, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
+def _candidates(src: PlaceSources, doc: Doc) -> list[_Mention]:
+    gaz = src.gazetteer
     kb = src.kb
     found: list[_Mention] = []
     taken = [False] * len(doc)
@@ -353,7 +362,7 @@ def _candidates(src: PlaceSources, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
-            part = _grow(src, part, gaz)
+            part = _grow(src, part)
             street = _street_after(src, part) if ent.label_ in PLACE_LABELS else None
             if street is not None:  # "North State" + "Street"
                 taken[street.end - 1] = True
@@ -391,7 +400,7 @@ def _candidates(src: PlaceSources, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 add(part, "name", ent.label_, cands)
     for run in _name_runs(doc, taken):
         dateline = _dateline(run, gaz)
-        run = _grow(src, dateline or run, gaz)
+        run = _grow(src, dateline or run)
         cands = _lookup(gaz, run.text, dateline=dateline is not None)
         if (
             cands
@@ -410,7 +419,7 @@ def _candidates(src: PlaceSources, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 found[-1].text = f"{name.text} {word}"
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     found = [m for m in found if _keep(src, doc, m, person_words)]
-    found.extend(_capital_descriptions(src, doc, gaz))
+    found.extend(_capital_descriptions(src, doc))
     return _joined(_outermost(found), text_of(doc), gaz)
 
 
@@ -501,10 +510,11 @@ def _is_region_name(gaz: Gazetteer, text: str) -> bool:
     return bool(found) and found[0].primary and found[0].entry.feature in ("country", "admin")
 
 
-def _grow(src: PlaceSources, span: Span, gaz: Gazetteer) -> Span:
+def _grow(src: PlaceSources, span: Span) -> Span:
     """The longest name around the span that the gazetteer knows: "Boa" + "Vista", "Baja" +
     "California", "Gilgit" + "-Baltistan"; then a unit word that belongs to the name
     ("Benue state")."""
+    gaz = src.gazetteer
     doc = span.doc
     best = span
     # Only words that can join a name may be added: count how many there are on each side.
@@ -672,7 +682,7 @@ def _comma_parts(span: Span) -> list[Span]:
     return parts
 
 
-def _capital_descriptions(src: PlaceSources, doc: Doc, gaz: Gazetteer) -> Iterator[_Mention]:
+def _capital_descriptions(src: PlaceSources, doc: Doc) -> Iterator[_Mention]:
     kb = src.kb
     for m in _CAPITAL.finditer(text_of(doc)):
         if _CAPITAL_NOT_BEFORE.match(text_of(doc), m.end()):
@@ -698,8 +708,9 @@ class _Context:
     states: Counter[str] = field(default_factory=Counter)  # US admin-1 codes
 
 
-def _context(src: PlaceSources, doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Context:
+def _context(src: PlaceSources, doc: Doc, mentions: list[_Mention]) -> _Context:
     """Countries and US states that the article names unambiguously, and demonyms."""
+    gaz = src.gazetteer
     kb = src.kb
     ctx = _Context()
     for ent in doc.ents:
@@ -862,14 +873,14 @@ def extract_places(
         mentions = [
             m for m in mentions if _place_probability(src, doc, m, weights, surnames) >= THRESHOLD
         ]
-    ctx = _context(src, doc, mentions, gaz)
+    ctx = _context(src, doc, mentions)
     _resolve(mentions, ctx, gaz, text_of(doc))
     # The resolved places of the article give context to the second pass.
     for m in mentions:
         if m.entry is not None and m.entry.country:
             ctx.countries[m.entry.country] += 1
     _resolve(mentions, ctx, gaz, text_of(doc))
-    return _group(src, text_of(doc), mentions, gaz)
+    return _group(src, text_of(doc), mentions)
 
 
 def place_mentions(
@@ -878,7 +889,7 @@ def place_mentions(
     """The names that the rules take as places, before the learned filter (its training
     script reads them too)."""
     src = sources or place_sources()
-    found = _candidates(src, doc, src.gazetteer)
+    found = _candidates(src, doc)
     mentions = [
         m for m in found if not _overlaps(m, exclude) or _plainly_literal(src, doc, m, found)
     ]
@@ -1346,7 +1357,7 @@ def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
     return False
 
 
-def _group(src: PlaceSources, text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
+def _group(src: PlaceSources, text: str, mentions: list[_Mention]) -> list[Place]:
     groups: dict[object, list[_Mention]] = {}
     for m in mentions:
         gkey: object = id(m.entry) if m.entry is not None else key(m.text)
