@@ -62,6 +62,7 @@ class Lexicon:
 class Modality:
     negation_words: frozenset[str]
     negation_governors: frozenset[str]
+    negation_content_nouns: frozenset[str]
     hypothetical_aux: frozenset[str]
     hypothetical_governors: frozenset[str]
     hypothetical_nouns: frozenset[str]
@@ -220,6 +221,7 @@ def _modality(data: Any, speech_verbs: frozenset[str], path: Path | str) -> Moda
     return Modality(
         negation_words=get("negated", "words"),
         negation_governors=get("negated", "governors"),
+        negation_content_nouns=get("negated", "content_nouns"),
         hypothetical_aux=get("hypothetical", "auxiliaries"),
         hypothetical_governors=get("hypothetical", "governors"),
         hypothetical_nouns=get("hypothetical", "nouns"),
