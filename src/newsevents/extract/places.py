@@ -53,8 +53,6 @@ from newsevents.records import Mention, Place, Why
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels are never places themselves, and nothing inside them is.
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
-# Suffixes that may be dropped to find a name: "Calamba City", "Oaxaca State".
-_SUFFIXES = (" city", " state", " province", " region", " oblast", " governorate")
 _CAPITAL = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:(?P<demonym>[A-Z][\w\-]+) )?capital(?: city)?\b(?! of\b)"
 )
@@ -205,15 +203,18 @@ def _strip(span: Span) -> Span:
     return doc[start:end]
 
 
-def _lookup(gaz: Gazetteer, text: str, *, dateline: bool = False) -> list[Candidate]:
-    """The candidates of a name; an abbreviation in capitals ("EU", "NATO", "UAE") only
-    names the places it abbreviates, except as a dateline ("ROME -")."""
+def _lookup(src: PlaceSources, text: str, *, dateline: bool = False) -> list[Candidate]:
+    """The candidates of a name, else of the name without a unit word ("Calamba City",
+    "Oaxaca State"); an abbreviation in capitals ("EU", "NATO", "UAE") only names the
+    places it abbreviates, except as a dateline ("ROME -")."""
+    gaz = src.gazetteer
     if not dateline and ABBREVIATION.match(text):
         return gaz.lookup_abbreviation(text)
     found = gaz.lookup(text)
     if not found:
         low = text.casefold()
-        for suffix in _SUFFIXES:
+        for word in src.words("suffix"):  # none ends another: the order does not matter
+            suffix = f" {word}"
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 found = gaz.lookup(text[: -len(suffix)])
                 if found:
@@ -358,9 +359,9 @@ def _candidates(src: PlaceSources, doc: Doc) -> list[_Mention]:
             continue
         dateline = _dateline(span, gaz)
         if dateline is not None:  # "SAN ANTONIO Turner Sports" tagged as one organisation
-            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text, dateline=True))
+            add(dateline, "dateline", "GPE", _lookup(src, dateline.text, dateline=True))
             continue
-        parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
+        parts = _place_parts(src, span) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
             part = _grow(src, part)
             street = _street_after(src, part) if ent.label_ in PLACE_LABELS else None
@@ -368,7 +369,7 @@ def _candidates(src: PlaceSources, doc: Doc) -> list[_Mention]:
                 taken[street.end - 1] = True
                 add(street, "facility", "FAC", [])
                 continue
-            cands = _lookup(gaz, part.text)
+            cands = _lookup(src, part.text)
             if ent.label_ in PLACE_LABELS:
                 add(part, "ent", ent.label_, cands)
             elif (
@@ -379,9 +380,9 @@ def _candidates(src: PlaceSources, doc: Doc) -> list[_Mention]:
                 continue  # "Swedish"; but "Cavan" tagged as a nationality is a county
             elif _is_facility(src, part, ent.label_) and kb.organization_by_name(part.text) is None:
                 owner, part = _owner(part)  # "Harare's Third Street"
-                if owner is not None and _lookup(gaz, owner.text):
-                    add(owner, "name", "GPE", _lookup(gaz, owner.text))
-                add(part, "facility", "FAC", _lookup(gaz, part.text))
+                if owner is not None and _lookup(src, owner.text):
+                    add(owner, "name", "GPE", _lookup(src, owner.text))
+                add(part, "facility", "FAC", _lookup(src, part.text))
             elif (
                 cands
                 and (
@@ -401,7 +402,7 @@ def _candidates(src: PlaceSources, doc: Doc) -> list[_Mention]:
     for run in _name_runs(doc, taken):
         dateline = _dateline(run, gaz)
         run = _grow(src, dateline or run)
-        cands = _lookup(gaz, run.text, dateline=dateline is not None)
+        cands = _lookup(src, run.text, dateline=dateline is not None)
         if (
             cands
             and (_strong(cands) or dateline is not None or _locative_name(src, run, cands, ""))
@@ -492,15 +493,15 @@ def _outermost(found: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _place_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+def _place_parts(src: PlaceSources, span: Span) -> list[Span]:
     """A place entity as names: "Tacoma, Washington" -> two; "Washington, D.C." (a name of
     its own) -> one; "Greece Italy" (a list run together) -> two."""
-    if _lookup(gaz, span.text):
+    if _lookup(src, span.text):
         return [span]
     parts = _comma_parts(span)
     if len(parts) == 1 and len(span) > 1 and all(t.pos_ == "PROPN" for t in span):
         words = [span.doc[t.i : t.i + 1] for t in span]
-        if all(_is_region_name(gaz, w.text) for w in words):
+        if all(_is_region_name(src.gazetteer, w.text) for w in words):
             return words
     return parts
 
@@ -541,10 +542,10 @@ def _grow(src: PlaceSources, span: Span) -> Span:
     if (
         best.end < len(doc)
         and doc[best.end].lower_ in src.words("admin")
-        and _lookup(gaz, best.text)
+        and _lookup(src, best.text)
     ):
         unit = doc[best.start : best.end + 1]
-        if _lookup(gaz, unit.text):
+        if _lookup(src, unit.text):
             best = unit
     return best
 
