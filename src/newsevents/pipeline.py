@@ -26,7 +26,7 @@ from newsevents.errors import ExtractionFailed
 from newsevents.extract.actors import extract_actors
 from newsevents.extract.events import extract_events
 from newsevents.extract.events.model import EventModel, load_model
-from newsevents.extract.places import extract_places
+from newsevents.extract.places import extract_places, place_sources
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.sentences import document_tone, extract_sentences
 from newsevents.extract.times import extract_times
@@ -48,9 +48,8 @@ _GOVERNMENT_TYPES = ("government", "country")
 class Resources:
     """Everything the extractors read besides the parse, built once and handed down: the
     knowledge base (indexed for actor lookups), the lexicons, the gazetteer and the learned
-    models. Actors, sentences and events take their part of it as arguments; places still
-    read the package's gazetteer and KB, and quotes and times compile the package's
-    lexicons at import."""
+    models. Actors, places, sentences and events take their part of it as arguments; quotes
+    and times compile the package's lexicons at import."""
 
     kb: KnowledgeBase
     actor_lexicon: Lexicon  # the knowledge base indexed by name words (resolve.py)
@@ -105,7 +104,10 @@ def build_context(article: Article, doc: Doc, resources: Resources | None = None
         doc, published=published, lex=resources.actor_lexicon, gazetteer=resources.gazetteer
     )
     claimed = [(m.start, m.end) for a in actors if a.type in _GOVERNMENT_TYPES for m in a.mentions]
-    places = extract_places(doc, exclude=claimed)
+    sources = place_sources(
+        kb=resources.kb, gazetteer=resources.gazetteer, lexicons=resources.lexicons
+    )
+    places = extract_places(doc, exclude=claimed, sources=sources)
     quotes = extract_quotes(doc, actors=actors)
     sentences = extract_sentences(doc, quotes=quotes, lexicons=resources.lexicons)
     return Document(

@@ -47,6 +47,7 @@ from newsevents.kb import (
     read_table,
 )
 from newsevents.kb import fold as kb_fold
+from newsevents.kb.lexicons import load_lexicons
 from newsevents.records import Actor
 
 if TYPE_CHECKING:
@@ -56,53 +57,33 @@ Key = tuple[str, ...]
 
 # Words that introduce the complement of a head noun: "ambassador to", "president of".
 _PREPOSITIONS = frozenset({"of", "to", "at", "in", "for", "from", "with", "on", "under"})
-_FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late", "retired"})
-_ELECT = frozenset({"elect", "designate", "incoming"})
-# Titles that carry a gender (pronoun agreement for people the KB lacks).
-FEMININE = frozenset(
-    {"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
-     "congresswoman", "businesswoman", "woman", "lady", "duchess", "empress", "sister", "mother",
-     "wife", "widow", "daughter", "girlfriend", "niece", "aunt", "grandmother", "actress",
-     "girl", "policewoman", "stateswoman", "councilwoman"}
-)  # fmt: skip
-MASCULINE = frozenset(
-    {"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
-     "man", "lord", "duke", "emperor", "brother", "father", "sheikh", "emir", "husband",
-     "widower", "son", "boyfriend", "nephew", "uncle", "grandfather", "boy", "policeman",
-     "statesman", "councilman"}
-)  # fmt: skip
-# Role nouns that stand for a whole government, not one of its members.
-GOVERNMENT_NOUNS = frozenset(
-    {"government", "governments", "authorities", "administration", "regime", "cabinet"}
-)
+
+# The words of actor descriptions (kb/actor_words.yaml), read once through the lexicon loader.
+_ACTOR_WORDS = load_lexicons().actor_words
+
+
+def _actor_words(key: str) -> frozenset[str]:
+    return frozenset(_ACTOR_WORDS[key])
+
+
+_FORMER = _actor_words("former")  # "former minister", "the ousted president"
+_ELECT = _actor_words("elect")  # "President-elect", "prime minister designate"
+FEMININE = _actor_words("feminine")  # titles that carry a gender (pronoun agreement)
+MASCULINE = _actor_words("masculine")
+GOVERNMENT_NOUNS = _actor_words("government_nouns")  # a whole government, not a member
+_RELIGIOUS = _actor_words("religious")  # "Muslim leaders": a faith's leadership (REL)
+_MEMBER_NOUNS = _actor_words("member_nouns")  # "members of the Bundeswehr"
+_BODY_TITLES = _actor_words("body_titles")  # "speaker of the Storting"
+_UPROOTED = _actor_words("uprooted")  # "displaced Sudanese" are refugees
+_LEADER_WORDS = _actor_words("leader_words")  # "the Russian leader"
+_HONORIFICS = _actor_words("honorifics")  # titles of address, not part of a name ("Mr Putin")
+
 # Jobs that take the sector of the body they serve ("army spokesman", "police chief").
 _GENERIC_KINDS = frozenset({None, "official", "spokesperson", "adviser", "other"})
 # "the Russian leader": the office kinds a leader description looks for, in order.
 _LEADER_KINDS = ("head_of_state", "head_of_government")
-# Adjectives of a faith: with a leader noun, the faith's leadership (REL), not a government.
-_RELIGIOUS = frozenset(
-    {"muslim", "muslims", "islamic", "christian", "catholic", "protestant", "evangelical",
-     "orthodox", "jewish", "buddhist", "hindu", "sikh", "sunni", "shia", "shiite", "anglican",
-     "religious", "church", "clerical"}
-)  # fmt: skip
-# Nouns for the members of a body: "members of the Bundeswehr", "personnel of the FSB".
-_MEMBER_NOUNS = frozenset(
-    {"member", "members", "personnel", "staff", "staffer", "staffers", "rank", "ranks",
-     "employee", "employees", "unit", "units", "servicemen", "servicemember", "servicemembers",
-     "fighters", "fighter"}
-)  # fmt: skip
-# Titles that, with "of" + a KB body, belong to that body ("speaker of the Storting").
-_BODY_TITLES = frozenset(
-    {"president", "vice president", "chairman", "chairwoman", "chair", "chairperson", "head",
-     "director", "director general", "director-general", "chief", "leader", "speaker",
-     "deputy speaker", "commander", "secretary general", "secretary-general", "deputy head",
-     "deputy director", "deputy chairman", "spokesman", "spokeswoman", "spokesperson"}
-)  # fmt: skip
 # Modifiers that give armed men their sector ("cartel gunmen", "rebel fighters").
 _ARMED_KINDS = frozenset({"CRM", "REB", "MIL", "COP", "SPY"})
-# Adjectives of people driven from their homes: "displaced Sudanese" are refugees.
-_UPROOTED = frozenset({"displaced", "uprooted", "stateless", "fleeing"})
-_LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head of state", "dictator"})
 
 
 @lru_cache(maxsize=65536)
@@ -555,10 +536,6 @@ def find_roles(
     return found
 
 
-# Titles of address: not part of a name ("Mr Putin").
-_HONORIFICS = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "lord"}
-)
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "and", "or", "of", "in", "on", "at",
      "for", "to", "by", "with", "from", "as", "but", "if", "when", "while", "after", "before"}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from types import MappingProxyType
+
 import pytest
 
 from newsevents.extract.dateline import credits, dateline
+from newsevents.kb.lexicons import load_lexicons
 
 
 def _credited(text: str) -> list[str]:
@@ -67,3 +71,13 @@ def test_credits_cover_the_names_of_the_makers(text: str, expected: list[str]) -
 )
 def test_prose_with_by_or_photo_is_no_credit(text: str) -> None:
     assert credits(text) == []
+
+
+def test_the_words_that_are_no_byline_come_from_the_lexicons_passed_in() -> None:
+    text = "By Midnight, the streets were empty."
+    assert credits(text) == []
+    lexicons = load_lexicons()
+    without = dataclasses.replace(
+        lexicons, credits=MappingProxyType({"not_byline_names": frozenset()})
+    )
+    assert credits(text, lexicons=without) == [(0, len("By Midnight"))]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from types import MappingProxyType
+
 import pytest
 
-from newsevents.extract.places import extract_places, is_government_metonym
+from newsevents.extract.places import extract_places, is_government_metonym, place_sources
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.nlp import parse
 from newsevents.records import Place
 
@@ -486,3 +490,27 @@ def test_acronym_of_a_body_tagged_as_a_place_is_still_a_body() -> None:
     france = next(t.i for t in doc if t.text == "France")
     doc.ents = [Span(doc, body, body + 1, label="GPE"), Span(doc, france, france + 1, label="GPE")]
     assert [p.name for p in extract_places(doc)] == ["France"]
+
+
+def _lexicons_without(*kinds: str) -> Lexicons:
+    """The package's lexicons with some kinds of ``place_words.tsv`` emptied."""
+    lexicons = load_lexicons()
+    words = {kind: frozenset() if kind in kinds else w for kind, w in lexicons.place_words.items()}
+    return dataclasses.replace(lexicons, place_words=MappingProxyType(words))
+
+
+def test_the_place_words_are_the_lexicons_passed_in() -> None:
+    doc = parse("Moscow's response came quickly.")
+    assert is_government_metonym(doc[0:1])
+    without = _lexicons_without("agent_noun")
+    assert not is_government_metonym(doc[0:1], lexicons=without)
+    assert [p.name for p in extract_places(doc)] == []
+    sources = place_sources(lexicons=without)
+    assert [p.name for p in extract_places(doc, sources=sources)] == ["Moscow"]
+
+
+def test_a_team_is_known_by_the_match_verbs_passed_in() -> None:
+    doc = parse("Leeds beat Hull on Saturday.")
+    assert [p.name for p in extract_places(doc)] == []
+    sources = place_sources(lexicons=_lexicons_without("match", "result"))
+    assert "Leeds" in [p.name for p in extract_places(doc, sources=sources)]

@@ -51,5 +51,11 @@ def test_the_extractors_read_no_kb_file_themselves() -> None:
     extract = Path(__file__).resolve().parents[2] / "src" / "newsevents" / "extract"
     for module in extract.rglob("*.py"):
         text = module.read_text(encoding="utf-8")
-        for name in ("speech.yaml", "times.yaml", "opinion.yaml", "place_words.tsv"):
+        for name in (
+            "speech.yaml",
+            "times.yaml",
+            "opinion.yaml",
+            "place_words.tsv",
+            "credits.yaml",
+        ):
             assert f'"{name}"' not in text, (module.name, name)

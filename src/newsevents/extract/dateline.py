@@ -1,7 +1,7 @@
 """Datelines, bylines and credits: the parts of an article that name its makers, not actors.
 
-Pure functions over the article text (no parse), so the actor, place and quote extractors
-can share them:
+Pure functions over the article text (no parse; the words of ``kb/credits.yaml``), so the
+actor, place and quote extractors can share them:
 
 - ``dateline(text)``: "LAGOS, Nigeria —", "KYIV (Reuters) -", "RALEIGH, N.C. (AP) --" at the
   start of the text or of one of its first lines: the article's place, and the agency;
@@ -16,19 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsevents.kb.lexicons import Lexicons, load_lexicons
+
 # A name word: capitalised ("Jane", "O'Neil", "McAllister", "Jean-Luc"), an initial ("J."),
 # a particle inside a name ("van", "de"), or in capitals in a byline ("JANE ROE").
 _WORD = r"(?:[A-Z][\w'’.-]*|(?:van|von|de|der|den|da|di|du|la|le|al|bin|el)(?=\s+[A-Z]))"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}"
 _NAMES = rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME})*"
-# Words that start a sentence with "By" and no name: "By the time", "By 2015", "By now".
-_NOT_NAMES = frozenset(
-    {"The", "This", "That", "These", "Those", "Then", "Now", "Some", "Contrast", "Comparison",
-     "Far", "All", "Most", "Late", "Early", "Monday", "Tuesday", "Wednesday",
-     "Thursday", "Friday", "Saturday", "Sunday", "Law", "Land", "Air", "Sea", "Car", "Phone",
-     "Email", "Mail", "Midnight", "Noon", "Dawn", "Nightfall", "Design", "Default", "Way",
-     "Order", "Mistake", "Chance", "Accident", "Agreement", "Decree", "Means"}
-)  # fmt: skip
 _BYLINE = re.compile(rf"(?m)^[ \t]*[Bb][Yy][ \t]+(?P<names>{_NAMES})[ \t]*(?=$|[|,·•—–-]|\n)")
 # Cues are searched in the lower-cased text (fast literal scanning), names in the original.
 _PHOTO_CUE = re.compile(
@@ -112,13 +106,15 @@ def dateline(text: str, *, is_place: Callable[[str], bool] | None = None) -> Dat
     return None
 
 
-def credits(text: str) -> list[tuple[int, int]]:
+def credits(text: str, *, lexicons: Lexicons | None = None) -> list[tuple[int, int]]:
     """Character ranges of the names in bylines, photo credits and reporting lines (with the
-    agency of a credit: "Jane Roe/Reuters"), in text order, not overlapping."""
+    agency of a credit: "Jane Roe/Reuters"), in text order, not overlapping. ``lexicons``
+    (the words of ``kb/credits.yaml``) default to the package's own."""
+    not_names = (lexicons or load_lexicons()).credits["not_byline_names"]
     spans: list[tuple[int, int]] = []
     for m in _BYLINE.finditer(text):
         names = m.group("names")
-        if names.split()[0].rstrip(",") in _NOT_NAMES:
+        if names.split()[0].rstrip(",") in not_names:
             continue
         spans.append((m.start(), m.end("names")))
     low = text.lower()

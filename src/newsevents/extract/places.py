@@ -29,7 +29,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,15 +46,13 @@ from newsevents.kb.gazetteer import (
     load_gazetteer,
     prominence,
 )
-from newsevents.kb.lexicons import load_lexicons
+from newsevents.kb.lexicons import Lexicons, load_lexicons
 from newsevents.nlp import text_of
 from newsevents.records import Mention, Place, Why
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities of these labels are never places themselves, and nothing inside them is.
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
-# Suffixes that may be dropped to find a name: "Calamba City", "Oaxaca State".
-_SUFFIXES = (" city", " state", " province", " region", " oblast", " governorate")
 _CAPITAL = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:(?P<demonym>[A-Z][\w\-]+) )?capital(?: city)?\b(?! of\b)"
 )
@@ -69,15 +67,44 @@ _LOCATIVE = frozenset(
 )
 
 
-def place_words() -> Mapping[str, frozenset[str]]:
-    """kind -> words, from ``kb/place_words.tsv``."""
-    return load_lexicons().place_words
+@dataclass(frozen=True, eq=False)
+class PlaceSources:
+    """What the place extractor reads besides the parse: the knowledge base, the gazetteer
+    and the lexicons (``kb/place_words.tsv`` by kind, the speech verbs of places)."""
+
+    kb: KnowledgeBase
+    gazetteer: Gazetteer
+    lexicons: Lexicons
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The words of one kind of ``kb/place_words.tsv``."""
+        return self.lexicons.place_words.get(kind, frozenset())
+
+    @property
+    def speech_verbs(self) -> frozenset[str]:
+        return self.lexicons.speech_verbs["places"]
+
+
+def place_sources(
+    *,
+    kb: KnowledgeBase | None = None,
+    gazetteer: Gazetteer | None = None,
+    lexicons: Lexicons | None = None,
+) -> PlaceSources:
+    """The sources given, the package's own (kb/) for those not given."""
+    if kb is None and gazetteer is None and lexicons is None:
+        return _package_sources()
+    return PlaceSources(
+        kb=load_kb() if kb is None else kb,
+        gazetteer=load_gazetteer() if gazetteer is None else gazetteer,
+        lexicons=load_lexicons() if lexicons is None else lexicons,
+    )
 
 
 @functools.lru_cache(maxsize=1)
-def _kb() -> KnowledgeBase:
-    """The knowledge base, without re-resolving its path on every call (a hot path)."""
-    return load_kb()
+def _package_sources() -> PlaceSources:
+    """The package's own sources, built once (``load_kb`` resolves its path on each call)."""
+    return PlaceSources(kb=load_kb(), gazetteer=load_gazetteer(), lexicons=load_lexicons())
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,80 +113,32 @@ def _capital_ids(gaz: Gazetteer) -> frozenset[int]:
     return frozenset(id(e) for e in gaz.capitals.values())
 
 
-def _words(kind: str) -> frozenset[str]:
-    return place_words().get(kind, frozenset())
-
-
 # --- metonymy: a place name standing for its government or people as an agent.
-# Verbs whose subject is a place taken literally ("Ukraine remains in limbo").
-_LITERAL_SUBJECT_VERBS = frozenset(
-    """be remain lie sit border stretch become have host experience suffer see face get
-    receive rank record contain cover include lose gain fall rise grow shrink look seem
-    appear account range hold stand span boast""".split()
-)
-# Verbs whose object stands for a government ("force Russia to", "warned Moscow").
-_AGENT_OBJECT_VERBS = frozenset(
-    """force urge pressure press push persuade convince ask tell warn accuse sanction punish
-    blame criticise criticize condemn threaten invite thank reassure back lobby court
-    engage recognise recognize call allow encourage compel require trust""".split()
-)
-# Nouns that make a possessive place an agent ("Moscow's response", "China's position").
-_AGENT_NOUNS = frozenset(
-    """response reply decision position stance policy policies government leadership
-    ministry ministries military army navy forces troops president leader leaders official
-    officials demand demands proposal proposals plan plans offer refusal support invasion
-    attack attacks strategy diplomacy diplomats envoy ambassador delegation negotiators
-    approach reaction intention intentions aim aims goal goals effort efforts threat threats
-    warning warnings claim claims request ally allies partner partners regime administration
-    spokesman spokeswoman spokesperson minister ministers objection objections
-    agreement commitment commitments pledge bid push campaign frustration anger concern
-    concerns fears hopes view views patience interest interests insistence determination
-    reluctance willingness readiness resolve desire backing consent approval veto
-    regulator regulators ruler rulers lies authorities watchdog parliament legislature
-    courts judiciary party parties""".split()
-)
-# Nouns after which "toward X" names a party: "stance toward Moscow".
-_STANCE_NOUNS = frozenset(
-    """stance attitude hostility skepticism scepticism sanctions pivot overtures outreach
-    grievances animosity rhetoric""".split()
-)
-# Nouns after which "with X" / "between X" names a party, not a place ("talks with Russia").
-_PARTY_NOUNS = frozenset(
-    """talks negotiations relations ties deal agreement accord treaty dialogue meeting summit
-    dispute conflict tensions rift cooperation partnership alliance trade war peace
-    ceasefire truce contacts row standoff""".split()
-)
+# The word lists are kinds of ``kb/place_words.tsv``: literal_subject, agent_object,
+# agent_noun, stance, party, polity_from, polity_of.
 
 
-# Nouns after which "from X" / "of X" names a state as a polity, not a place.
-_POLITY_NOUNS = {
-    "from": frozenset(
-        "independence delegation delegations envoy envoys secession separation".split()
-    ),
-    "of": frozenset(
-        "dignity sovereignty future honour honor reputation unity constitution".split()
-    ),
-}
-
-
-def is_government_metonym(span: Span) -> bool:
+def is_government_metonym(span: Span, *, lexicons: Lexicons | None = None) -> bool:
     """True when a place name stands for its government or people as an agent or party:
     "Kyiv pushes for", "Washington warned", "Moscow's response", "force Russia to
-    negotiate", "Beijing and Tokyo agreed", "talks with Russia"."""
+    negotiate", "Beijing and Tokyo agreed", "talks with Russia". ``lexicons`` default to
+    the package's own."""
+    words = (lexicons or load_lexicons()).place_words
     token = _head(span)
     # Walk up conjunctions: "Beijing and Tokyo agreed" -> the role of "Beijing".
     while token.dep_ == "conj" and token.head is not token and token.head.i < token.i:
         token = token.head
     dep, head = token.dep_, token.head
     if dep == "poss":
-        return head.lemma_.lower() in _AGENT_NOUNS or head.text.lower() in _AGENT_NOUNS
+        agent_nouns = words["agent_noun"]
+        return head.lemma_.lower() in agent_nouns or head.text.lower() in agent_nouns
     if dep in ("nsubj", "csubj"):
         verb = _content_verb(head)
-        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _LITERAL_SUBJECT_VERBS
+        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in words["literal_subject"]
     if dep == "nsubjpass":
-        return head.lemma_.lower() in _AGENT_OBJECT_VERBS
+        return head.lemma_.lower() in words["agent_object"]
     if dep in ("dobj", "dative"):
-        if head.lemma_.lower() in _AGENT_OBJECT_VERBS:
+        if head.lemma_.lower() in words["agent_object"]:
             return True
         # "force Russia to negotiate": the object is the subject of a following verb.
         return any(c.dep_ in ("xcomp", "ccomp") and c.i > token.i for c in head.children)
@@ -170,13 +149,13 @@ def is_government_metonym(span: Span) -> bool:
         and head.lower_ in ("toward", "towards", "against")
         and head.head.pos_ == "NOUN"
     ):
-        return head.head.lemma_.lower() in _AGENT_NOUNS | _STANCE_NOUNS
+        return head.head.lemma_.lower() in words["agent_noun"] | words["stance"]
     if dep == "pobj" and head.lower_ in ("with", "between", "and"):
         noun = head.head
-        return noun.lemma_.lower() in _PARTY_NOUNS
+        return noun.lemma_.lower() in words["party"]
     if dep == "pobj" and head.lower_ in ("from", "of") and head.head.pos_ == "NOUN":
         # "independence from Britain", "a delegation from Ukraine", "the dignity of Mexico"
-        return head.head.lemma_.lower() in _POLITY_NOUNS[head.lower_]
+        return head.head.lemma_.lower() in words[f"polity_{head.lower_}"]
     return False
 
 
@@ -224,15 +203,18 @@ def _strip(span: Span) -> Span:
     return doc[start:end]
 
 
-def _lookup(gaz: Gazetteer, text: str, *, dateline: bool = False) -> list[Candidate]:
-    """The candidates of a name; an abbreviation in capitals ("EU", "NATO", "UAE") only
-    names the places it abbreviates, except as a dateline ("ROME -")."""
+def _lookup(src: PlaceSources, text: str, *, dateline: bool = False) -> list[Candidate]:
+    """The candidates of a name, else of the name without a unit word ("Calamba City",
+    "Oaxaca State"); an abbreviation in capitals ("EU", "NATO", "UAE") only names the
+    places it abbreviates, except as a dateline ("ROME -")."""
+    gaz = src.gazetteer
     if not dateline and ABBREVIATION.match(text):
         return gaz.lookup_abbreviation(text)
     found = gaz.lookup(text)
     if not found:
         low = text.casefold()
-        for suffix in _SUFFIXES:
+        for word in src.words("suffix"):  # none ends another: the order does not matter
+            suffix = f" {word}"
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 found = gaz.lookup(text[: -len(suffix)])
                 if found:
@@ -273,44 +255,44 @@ def _namelike(token: Token) -> bool:
     )
 
 
-def _is_seat(text: str) -> bool:
+def _is_seat(src: PlaceSources, text: str) -> bool:
     """A seat of government that is not a capital ("the Kremlin", "Downing Street")."""
-    match = _kb().lookup_country(text)
+    match = src.kb.lookup_country(text)
     return match is not None and match.via == "seat"
 
 
-def _keep(doc: Doc, m: _Mention, person_words: set[str]) -> bool:
+def _keep(src: PlaceSources, doc: Doc, m: _Mention, person_words: set[str]) -> bool:
     """Drop lower-case names, demonyms ("Dane guns"), the first part of a hyphenated word
     ("Newton-meters", "Texas-based") and single words the gazetteer does not know that look
     like people ("Buhari" tagged GPE)."""
     if not (m.text[:1].isupper() or m.text[:1].isdigit()):
         return False
-    if m.origin in ("name", "ent") and _demonym_word(m.text):
+    if m.origin in ("name", "ent") and _demonym_word(src, m.text):
         return False
-    if not m.candidates and ABBREVIATION.match(m.text) and _kb().organization_by_name(m.text):
+    if not m.candidates and ABBREVIATION.match(m.text) and src.kb.organization_by_name(m.text):
         return False  # "in the EU" tagged as a place: a body the gazetteer has no place for
     text = text_of(doc)
     if text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower():
         word = re.match(r"[a-z]+", text[m.end + 1 : m.end + 20])
-        return word is not None and word.group(0) in _LOCATED_SUFFIXES  # "Berlin-based"
+        return word is not None and word.group(0) in src.words("located")  # "Berlin-based"
     if (
         m.origin == "ent"
         and not m.candidates
-        and m.text.split()[-1].casefold() in _words("not_place")
+        and m.text.split()[-1].casefold() in src.words("not_place")
     ):
         return False  # "East of England Ambulance Service", "the Armenian Genocide"
-    if m.origin == "ent" and not m.candidates and _names_a_matter(doc, m):
+    if m.origin == "ent" and not m.candidates and _names_a_matter(src, doc, m):
         return False  # "the Skripal affair", "the Single Sky framework"
     if m.candidates or m.origin != "ent" or " " in m.text:
         return True
-    if _unit_after(doc, m):
+    if _unit_after(src, doc, m):
         return True  # "Torkula village", "Guma district"
     if m.text in person_words:
         return False
-    return m.label != "GPE" or _after_place_preposition(doc, m)
+    return m.label != "GPE" or _after_place_preposition(src, doc, m)
 
 
-def _after_place_preposition(doc: Doc, m: _Mention) -> bool:
+def _after_place_preposition(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     """ "at Glenmoriston", "moved back to Wallacedene": a name the tagger calls a place and
     the gazetteer lacks, after a preposition of place or of movement."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -320,7 +302,7 @@ def _after_place_preposition(doc: Doc, m: _Mention) -> bool:
     if before.lower_ in _LOCATIVE_TOWN:
         return True
     head = before.head.head if before.head.pos_ == "ADV" else before.head  # "moved back to"
-    return before.lower_ == "to" and head.lemma_.lower() in _MOTION
+    return before.lower_ == "to" and head.lemma_.lower() in src.words("motion")
 
 
 def _possessed(span: Span) -> bool:
@@ -331,36 +313,35 @@ def _possessed(span: Span) -> bool:
     )
 
 
-# Words after a hyphen that keep the place literal: "Berlin-based", "Texas-born".
-_LOCATED_SUFFIXES = frozenset("based born bound headquartered area region wide".split())
-
-
-def _demonym_word(text: str) -> bool:
+def _demonym_word(src: PlaceSources, text: str) -> bool:
     """A word for a people that is not also the country's name: "Dane", not "Turkey"."""
-    country = _kb().country_by_demonym(text)
+    country = src.kb.country_by_demonym(text)
     return country is not None and key(country.name) != key(text)
 
 
-def _names_a_matter(doc: Doc, m: _Mention) -> bool:
+def _names_a_matter(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     """An unknown name that only qualifies an affair, a plan or a framework."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     after = doc[span.end]
-    return after.pos_ == "NOUN" and after.lower_ in _words("matter")
+    return after.pos_ == "NOUN" and after.lower_ in src.words("matter")
 
 
-def _unit_after(doc: Doc, m: _Mention) -> bool:
+def _unit_after(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     """Whether a lower-case word for a kind of place follows the name: "Umemger village"."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     after = doc[span.end]
-    return after.is_lower and (after.lower_ in _words("admin") or after.lower_ in _words("geo"))
+    return after.is_lower and (
+        after.lower_ in src.words("admin") or after.lower_ in src.words("geo")
+    )
 
 
-def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
-    kb = _kb()
+def _candidates(src: PlaceSources, doc: Doc) -> list[_Mention]:
+    gaz = src.gazetteer
+    kb = src.kb
     found: list[_Mention] = []
     taken = [False] * len(doc)
     gpe_keys = {key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
@@ -378,17 +359,17 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         dateline = _dateline(span, gaz)
         if dateline is not None:  # "SAN ANTONIO Turner Sports" tagged as one organisation
-            add(dateline, "dateline", "GPE", _lookup(gaz, dateline.text, dateline=True))
+            add(dateline, "dateline", "GPE", _lookup(src, dateline.text, dateline=True))
             continue
-        parts = _place_parts(span, gaz) if ent.label_ in PLACE_LABELS else [span]
+        parts = _place_parts(src, span) if ent.label_ in PLACE_LABELS else [span]
         for part in parts:
-            part = _grow(part, gaz)
-            street = _street_after(part) if ent.label_ in PLACE_LABELS else None
+            part = _grow(src, part)
+            street = _street_after(src, part) if ent.label_ in PLACE_LABELS else None
             if street is not None:  # "North State" + "Street"
                 taken[street.end - 1] = True
                 add(street, "facility", "FAC", [])
                 continue
-            cands = _lookup(gaz, part.text)
+            cands = _lookup(src, part.text)
             if ent.label_ in PLACE_LABELS:
                 add(part, "ent", ent.label_, cands)
             elif (
@@ -397,49 +378,49 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 and (kb.country_by_demonym(part.text) is not None or not _strong(cands))
             ):
                 continue  # "Swedish"; but "Cavan" tagged as a nationality is a county
-            elif _is_facility(part, ent.label_) and kb.organization_by_name(part.text) is None:
+            elif _is_facility(src, part, ent.label_) and kb.organization_by_name(part.text) is None:
                 owner, part = _owner(part)  # "Harare's Third Street"
-                if owner is not None and _lookup(gaz, owner.text):
-                    add(owner, "name", "GPE", _lookup(gaz, owner.text))
-                add(part, "facility", "FAC", _lookup(gaz, part.text))
+                if owner is not None and _lookup(src, owner.text):
+                    add(owner, "name", "GPE", _lookup(src, owner.text))
+                add(part, "facility", "FAC", _lookup(src, part.text))
             elif (
                 cands
                 and (
                     _strong(cands)
                     or _listed_with_places(ent)
-                    or _locative_name(part, cands, ent.label_)
+                    or _locative_name(src, part, cands, ent.label_)
                 )
                 and kb.organization_by_name(part.text) is None
-                and not _is_seat(part.text)
+                and not _is_seat(src, part.text)
                 and (
                     ent.label_ != "PERSON"
                     or key(part.text) in gpe_keys
-                    or not _person_name(doc, ent)
+                    or not _person_name(src, doc, ent)
                 )
             ):
                 add(part, "name", ent.label_, cands)
     for run in _name_runs(doc, taken):
         dateline = _dateline(run, gaz)
-        run = _grow(dateline or run, gaz)
-        cands = _lookup(gaz, run.text, dateline=dateline is not None)
+        run = _grow(src, dateline or run)
+        cands = _lookup(src, run.text, dateline=dateline is not None)
         if (
             cands
-            and (_strong(cands) or dateline is not None or _locative_name(run, cands, ""))
+            and (_strong(cands) or dateline is not None or _locative_name(src, run, cands, ""))
             and kb.organization_by_name(run.text) is None
-            and not _is_seat(run.text)
+            and not _is_seat(src, run.text)
         ):
             add(run, "dateline" if dateline is not None else "name", "", cands)
     for numbered in _NUMBERED_STREET.finditer(text_of(doc)):  # "14th St.", "5th Avenue"
         start, end = numbered.span()
         found.append(_Mention(start, end, numbered.group(0), "facility", "FAC"))
-    for names, word in _street_lists(doc):
+    for names, word in _street_lists(src, doc):
         for name in names:
             add(name, "facility", "FAC", [])
-            if name[-1].lower_ not in _words("street"):  # "Pine" -> "Pine Street"
+            if name[-1].lower_ not in src.words("street"):  # "Pine" -> "Pine Street"
                 found[-1].text = f"{name.text} {word}"
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
-    found = [m for m in found if _keep(doc, m, person_words)]
-    found.extend(_capital_descriptions(doc, gaz))
+    found = [m for m in found if _keep(src, doc, m, person_words)]
+    found.extend(_capital_descriptions(src, doc))
     return _joined(_outermost(found), text_of(doc), gaz)
 
 
@@ -465,21 +446,21 @@ _NUMBERED_STREET = re.compile(
 )
 
 
-def _street_after(span: Span) -> Span | None:
+def _street_after(src: PlaceSources, span: Span) -> Span | None:
     """The place name and a capitalised street word right after it: "North State Street"."""
     doc = span.doc
     if span.end >= len(doc) or not span.text[:1].isupper():
         return None
     after = doc[span.end]
-    if after.is_title and after.lower_ in _words("street") and after.ent_iob_ != "B":
+    if after.is_title and after.lower_ in src.words("street") and after.ent_iob_ != "B":
         return doc[span.start : span.end + 1]
     return None
 
 
-def _street_lists(doc: Doc) -> Iterator[tuple[list[Span], str]]:
+def _street_lists(src: PlaceSources, doc: Doc) -> Iterator[tuple[list[Span], str]]:
     """Names listed before a plural street word, and the singular word: "down Elm and
     Walnut streets", "at the corner of Oak and Cedar streets"."""
-    words = _words("streets")
+    words = src.words("streets")
     for token in doc:
         if not (token.is_lower and token.lower_ in words):
             continue
@@ -512,15 +493,15 @@ def _outermost(found: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _place_parts(span: Span, gaz: Gazetteer) -> list[Span]:
+def _place_parts(src: PlaceSources, span: Span) -> list[Span]:
     """A place entity as names: "Tacoma, Washington" -> two; "Washington, D.C." (a name of
     its own) -> one; "Greece Italy" (a list run together) -> two."""
-    if _lookup(gaz, span.text):
+    if _lookup(src, span.text):
         return [span]
     parts = _comma_parts(span)
     if len(parts) == 1 and len(span) > 1 and all(t.pos_ == "PROPN" for t in span):
         words = [span.doc[t.i : t.i + 1] for t in span]
-        if all(_is_region_name(gaz, w.text) for w in words):
+        if all(_is_region_name(src.gazetteer, w.text) for w in words):
             return words
     return parts
 
@@ -530,10 +511,11 @@ def _is_region_name(gaz: Gazetteer, text: str) -> bool:
     return bool(found) and found[0].primary and found[0].entry.feature in ("country", "admin")
 
 
-def _grow(span: Span, gaz: Gazetteer) -> Span:
+def _grow(src: PlaceSources, span: Span) -> Span:
     """The longest name around the span that the gazetteer knows: "Boa" + "Vista", "Baja" +
     "California", "Gilgit" + "-Baltistan"; then a unit word that belongs to the name
     ("Benue state")."""
+    gaz = src.gazetteer
     doc = span.doc
     best = span
     # Only words that can join a name may be added: count how many there are on each side.
@@ -557,9 +539,13 @@ def _grow(span: Span, gaz: Gazetteer) -> Span:
             found = gaz.lookup(doc[start:end].text)
             if found and found[0].primary:
                 best = doc[start:end]
-    if best.end < len(doc) and doc[best.end].lower_ in _words("admin") and _lookup(gaz, best.text):
+    if (
+        best.end < len(doc)
+        and doc[best.end].lower_ in src.words("admin")
+        and _lookup(src, best.text)
+    ):
         unit = doc[best.start : best.end + 1]
-        if _lookup(gaz, unit.text):
+        if _lookup(src, unit.text):
             best = unit
     return best
 
@@ -612,19 +598,19 @@ def _owner(span: Span) -> tuple[Span | None, Span]:
     return None, span
 
 
-def _is_facility(span: Span, label: str) -> bool:
+def _is_facility(src: PlaceSources, span: Span, label: str) -> bool:
     """A building, site or street named in an organisation or person entity: "Barclays
     Center", "the New Bilibid Prison", "Hotel Kyjev" (not "Pew Research Center")."""
     if len(span) < 2 or not span[0].text[:1].isupper():
         return False
     last, first = span[-1].lower_, span[0].lower_
-    heads = _words("facility") | (_words("facility_surname") if label != "PERSON" else set())
+    heads = src.words("facility") | (src.words("facility_surname") if label != "PERSON" else set())
     if last in heads:
-        return not any(t.lower_ in _words("not_after") for t in span[:-1])
-    return first in _words("facility_first") and span[1].text[:1].isupper()
+        return not any(t.lower_ in src.words("not_after") for t in span[:-1])
+    return first in src.words("facility_first") and span[1].text[:1].isupper()
 
 
-def _locative_name(span: Span, candidates: list[Candidate], label: str) -> bool:
+def _locative_name(src: PlaceSources, span: Span, candidates: list[Candidate], label: str) -> bool:
     """A name the gazetteer knows as a town, right after a locative preposition ("lives in
     Riverdale", "a market at Wana", "between Coggeshall and Marks Tey") or after a place and
     a comma ("Percy French Hotel, Ballyjamesduff"). A name tagged as an organisation needs
@@ -643,7 +629,7 @@ def _locative_name(span: Span, candidates: list[Candidate], label: str) -> bool:
     if _possessed(span):
         return False  # "in St Patrick's": a church named after a saint
     i = span.start - 1
-    if i > 0 and doc[i].text == "," and _ends_place(doc[i - 1]) and candidates[0].primary:
+    if i > 0 and doc[i].text == "," and _ends_place(src, doc[i - 1]) and candidates[0].primary:
         return True  # "Percy French Hotel, Ballyjamesduff", "Tacoma, Washington"
     if i >= 0 and (doc[i].lower_ in ("and", "or") or doc[i].text == ","):
         # a later name of a list: look before the first ("between X and Y", "in X, Y and Z")
@@ -657,11 +643,11 @@ def _locative_name(span: Span, candidates: list[Candidate], label: str) -> bool:
     return i >= 0 and doc[i].lower_ in _LOCATIVE_TOWN
 
 
-def _ends_place(token: Token) -> bool:
+def _ends_place(src: PlaceSources, token: Token) -> bool:
     """Whether the token ends a place or building name: "Tacoma", "Ramor Theatre"."""
     if token.ent_type_ in PLACE_LABELS and token.ent_iob_ != "B" or token.ent_type_ == "GPE":
         return True
-    return token.is_title and token.lower_ in _words("facility") | _words("facility_surname")
+    return token.is_title and token.lower_ in src.words("facility") | src.words("facility_surname")
 
 
 # Prepositions after which a name the gazetteer knows is taken as a town.
@@ -676,12 +662,12 @@ def _listed_with_places(ent: Span) -> bool:
     return any(t.ent_type_ in PLACE_LABELS for t in linked)
 
 
-def _person_name(doc: Doc, ent: Span) -> bool:
+def _person_name(src: PlaceSources, doc: Doc, ent: Span) -> bool:
     """A PERSON entity whose words name a person elsewhere in the article."""
     words = {
         t.text for e in doc.ents if e.label_ == "PERSON" and e.text != ent.text for t in e
     }  # "Tamil Nadu" tagged as a person twice is no evidence of a person
-    return any(t.text in words for t in ent) or _kb().people_by_name(ent.text) != []
+    return any(t.text in words for t in ent) or src.kb.people_by_name(ent.text) != []
 
 
 def _comma_parts(span: Span) -> list[Span]:
@@ -697,8 +683,8 @@ def _comma_parts(span: Span) -> list[Span]:
     return parts
 
 
-def _capital_descriptions(doc: Doc, gaz: Gazetteer) -> Iterator[_Mention]:
-    kb = _kb()
+def _capital_descriptions(src: PlaceSources, doc: Doc) -> Iterator[_Mention]:
+    kb = src.kb
     for m in _CAPITAL.finditer(text_of(doc)):
         if _CAPITAL_NOT_BEFORE.match(text_of(doc), m.end()):
             continue
@@ -723,9 +709,10 @@ class _Context:
     states: Counter[str] = field(default_factory=Counter)  # US admin-1 codes
 
 
-def _context(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Context:
+def _context(src: PlaceSources, doc: Doc, mentions: list[_Mention]) -> _Context:
     """Countries and US states that the article names unambiguously, and demonyms."""
-    kb = _kb()
+    gaz = src.gazetteer
+    kb = src.kb
     ctx = _Context()
     for ent in doc.ents:
         if ent.label_ == "NORP":
@@ -873,33 +860,42 @@ def _stray(m: _Mention, mentions: list[_Mention], focus: str | None) -> bool:
 # ----------------------------------------------------------------------------- places
 
 
-def extract_places(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[Place]:
-    """Every place the article names, once, with all its mentions, in order of first mention."""
-    gaz = load_gazetteer()
-    mentions = place_mentions(doc, exclude=exclude)
+def extract_places(
+    doc: Doc, *, exclude: Collection[tuple[int, int]] = (), sources: PlaceSources | None = None
+) -> list[Place]:
+    """Every place the article names, once, with all its mentions, in order of first mention.
+    ``sources`` (knowledge base, gazetteer, lexicons) default to the package's own."""
+    src = sources or place_sources()
+    gaz = src.gazetteer
+    mentions = place_mentions(doc, exclude=exclude, sources=src)
     weights = place_filter()
     if weights:
         surnames = _surnames(doc)
         mentions = [
-            m for m in mentions if _place_probability(doc, m, weights, surnames) >= THRESHOLD
+            m for m in mentions if _place_probability(src, doc, m, weights, surnames) >= THRESHOLD
         ]
-    ctx = _context(doc, mentions, gaz)
+    ctx = _context(src, doc, mentions)
     _resolve(mentions, ctx, gaz, text_of(doc))
     # The resolved places of the article give context to the second pass.
     for m in mentions:
         if m.entry is not None and m.entry.country:
             ctx.countries[m.entry.country] += 1
     _resolve(mentions, ctx, gaz, text_of(doc))
-    return _group(text_of(doc), mentions, gaz)
+    return _group(src, text_of(doc), mentions)
 
 
-def place_mentions(doc: Doc, *, exclude: Collection[tuple[int, int]] = ()) -> list[_Mention]:
+def place_mentions(
+    doc: Doc, *, exclude: Collection[tuple[int, int]] = (), sources: PlaceSources | None = None
+) -> list[_Mention]:
     """The names that the rules take as places, before the learned filter (its training
     script reads them too)."""
-    found = _candidates(doc, load_gazetteer())
-    mentions = [m for m in found if not _overlaps(m, exclude) or _plainly_literal(doc, m, found)]
-    mentions = [m for m in mentions if not _metonym(doc, m) and not _nonliteral(doc, m)]
-    return _without_people(doc, mentions)
+    src = sources or place_sources()
+    found = _candidates(src, doc)
+    mentions = [
+        m for m in found if not _overlaps(m, exclude) or _plainly_literal(src, doc, m, found)
+    ]
+    mentions = [m for m in mentions if not _metonym(src, doc, m) and not _nonliteral(src, doc, m)]
+    return _without_people(src, doc, mentions)
 
 
 # ----------------------------------------------------------------------------- learned filter
@@ -921,12 +917,12 @@ def place_filter(path: Path = PLACE_FILTER) -> dict[str, float]:
 
 
 def _place_probability(
-    doc: Doc, m: _Mention, weights: dict[str, float], surnames: frozenset[str]
+    src: PlaceSources, doc: Doc, m: _Mention, weights: dict[str, float], surnames: frozenset[str]
 ) -> float:
     if m.origin not in _FILTERED_ORIGINS:
         return 1.0
     z = weights.get("bias", 0.0)
-    for name, value in mention_features(doc, m, surnames=surnames).items():
+    for name, value in mention_features(doc, m, surnames=surnames, sources=src).items():
         z += weights.get(name, 0.0) * value
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -940,11 +936,16 @@ def _surnames(doc: Doc) -> frozenset[str]:
 
 
 def mention_features(
-    doc: Doc, m: _Mention, *, surnames: frozenset[str] | None = None
+    doc: Doc,
+    m: _Mention,
+    *,
+    surnames: frozenset[str] | None = None,
+    sources: PlaceSources | None = None,
 ) -> dict[str, float]:
     """Context features of a name taken as a place: the tagger's label, the word before,
     the name's syntactic role, what the gazetteer knows of it and whether it is also a
     person's name. ``surnames``: the article's (``_surnames``), when already known."""
+    src = sources or place_sources()
     features: dict[str, float] = {f"label={m.label or 'none'}": 1.0, f"origin={m.origin}": 1.0}
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -965,7 +966,7 @@ def mention_features(
     if re.search(r"\b[RDI]-$", text[max(0, m.start - 3) : m.start]):
         features["party_tag"] = 1.0  # "Sen. Ted Cruz (R-Texas)"
     if after is not None:
-        if _institution_noun(after) or re.fullmatch(r"[A-Z][a-z]{1,4}\.", after.text):
+        if _institution_noun(src, after) or re.fullmatch(r"[A-Z][a-z]{1,4}\.", after.text):
             features["before_office"] = 1.0  # "Ohio Gov. John Kasich", "Iowa committeeman"
         if after.tag_ == "POS":
             features["possessive"] = 1.0
@@ -977,7 +978,7 @@ def mention_features(
             features["before_comma"] = 1.0
     dep = span.root.dep_
     features[f"dep={dep if dep in _DEP_FEATURES else 'other'}"] = 1.0
-    if dep in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in _SPEECH_VERBS:
+    if dep in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in src.speech_verbs:
         features["speaker"] = 1.0
     if len(span) == 1:
         features["one_word"] = 1.0
@@ -1002,15 +1003,9 @@ def mention_features(
 
 
 _PLAIN_LOCATIVE = frozenset("in at near inside outside across throughout around".split())
-# Words of travel and transport: "to", "from" and "between" after them name places.
-_MOTION = frozenset(
-    """send go come travel fly move return flee head drive ship deport migrate relocate
-    arrive sail walk run ride commute evacuate transfer flight trip route journey voyage
-    road railway rail travel ticket bus train ferry""".split()
-)
 
 
-def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
+def _plainly_literal(src: PlaceSources, doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
     """A name that no reading makes a government, whatever the actor extractor claimed:
     after "in", "at", "near" ("talks in Moscow"), or owning another place ("London's
     Heathrow", "Harare's Third Street")."""
@@ -1023,7 +1018,7 @@ def _plainly_literal(doc: Doc, m: _Mention, mentions: list[_Mention]) -> bool:
     if (
         before is not None
         and before.lower_ in ("to", "from", "between")
-        and before.head.lemma_.lower() in _MOTION
+        and before.head.lemma_.lower() in src.words("motion")
     ):
         return True  # "sent to Japan", "flights between Harare and London"
     if before is not None and before.text == "," and span.start > 1:
@@ -1045,34 +1040,34 @@ def _overlaps(m: _Mention, spans: Collection[tuple[int, int]]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
 
 
-def _metonym(doc: Doc, m: _Mention) -> bool:
+def _metonym(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     if m.origin in ("capital", "dateline"):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
-    gaz = load_gazetteer()
+    gaz = src.gazetteer
     top = m.entry or (m.candidates[0].entry if m.candidates else None)
-    seat = _is_seat(m.text)
+    seat = _is_seat(src, m.text)
     if top is None or not (seat or top.feature == "country" or id(top) in _capital_ids(gaz)):
         return False  # only countries, capitals and seats stand for a government
-    return is_government_metonym(span)
+    return is_government_metonym(span, lexicons=src.lexicons)
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
-def _institution_noun(token: Token) -> bool:
+def _institution_noun(src: PlaceSources, token: Token) -> bool:
     word = token.lower_
-    if word in _words("modifier"):
+    if word in src.words("modifier"):
         return True
-    if word in _words("admin") or word in _words("geo"):
+    if word in src.words("admin") or word in src.words("geo"):
         return False  # "a US state", "the state of Roraima": places themselves
-    role = _kb().role(word)
+    role = src.kb.role(word)
     return role is not None and role.sector in _INSTITUTION_SECTORS
 
 
-def _nonliteral(doc: Doc, m: _Mention) -> bool:
+def _nonliteral(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     """A place name that only qualifies an institution or an office: "London police",
     "California Governor Jerry Brown", "U.S. law", "the governor of Enugu State", "the
     Embassy of Ukraine". "Paris hotels" and "Chicago residents" stay places."""
@@ -1087,21 +1082,25 @@ def _nonliteral(doc: Doc, m: _Mention) -> bool:
         chain = all(
             t.pos_ in ("NOUN", "PROPN", "ADJ") or t.dep_ in ("compound", "amod") for t in between
         )
-        if chain and any(_institution_noun(t) for t in between):
+        if chain and any(_institution_noun(src, t) for t in between):
             return True
-    if span.end < len(doc) and _institution_noun(doc[span.end]) and doc[span.end].pos_ == "NOUN":
+    if (
+        span.end < len(doc)
+        and _institution_noun(src, doc[span.end])
+        and doc[span.end].pos_ == "NOUN"
+    ):
         after = doc[span.end]
         if after.head.i >= after.i and after.dep_ in _MODIFIER_DEPS | {"nsubj", "dobj", "pobj"}:
             return root.dep_ not in ("pobj", "conj") or root.head.i >= span.end
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "to") and root.head.head.i < span.start:
         office = root.head.head
-        if office.pos_ in ("NOUN", "PROPN") and _institution_noun(office):
-            role = _kb().role(office.lower_)
+        if office.pos_ in ("NOUN", "PROPN") and _institution_noun(src, office):
+            role = src.kb.role(office.lower_)
             return root.head.lower_ == "of" or (role is not None and role.sector == "GOV")
     return False
 
 
-def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _without_people(src: PlaceSources, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Drop names that the article uses for people or storms: a surname or name of a person
     entity ("Bill Holland ... Holland covered the case"), unless the name also follows a
     locative preposition ("in Holland"); names after "hurricanes" or "daughters"."""
@@ -1113,10 +1112,10 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             if len(e) > 1:
                 people.setdefault(key(e[-1].text), []).append(e.start_char)
                 surnames.add(key(e[-1].text))
-    locative = {key(m.text) for m in mentions if _after_locative(doc, m)}
+    locative = {key(m.text) for m in mentions if _after_locative(src, doc, m)}
     locative |= _city_state_keys(mentions, text_of(doc))
-    teams = _club_names(doc)
-    sports = bool(teams) or any(m.text.endswith(" City") for m in mentions) and _sports(doc)
+    teams = _club_names(src, doc)
+    sports = bool(teams) or any(m.text.endswith(" City") for m in mentions) and _sports(src, doc)
     kept = []
     for m in mentions:
         k = key(m.text)
@@ -1125,11 +1124,11 @@ def _without_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             # "Tamil Nadu" tagged as a person each time is still a state
             if elsewhere and k not in locative and (k in surnames or not _major_region(m)):
                 continue
-            if _named_after(doc, m, _words("storm") | _words("kin")):
+            if _named_after(doc, m, src.words("storm") | src.words("kin")):
                 continue
-            if k not in locative and _used_for_a_person(doc, m, people):
+            if k not in locative and _used_for_a_person(src, doc, m, people):
                 continue
-            if (k in teams or sports and _city_club(m)) and not _after_locative(doc, m):
+            if (k in teams or sports and _city_club(src, m)) and not _after_locative(src, doc, m):
                 continue  # "Liverpool FC ... charged Liverpool", "Manchester City fans"
             if k not in locative and _first_name_used(doc, m):
                 continue  # "his girlfriend Olivia", "Helen, Clarence and Randy Kunz"
@@ -1154,11 +1153,11 @@ def _city_state_keys(mentions: list[_Mention], text: str) -> set[str]:
     return keys
 
 
-def _club_names(doc: Doc) -> set[str]:
+def _club_names(src: PlaceSources, doc: Doc) -> set[str]:
     """Keys of the names that the article writes as sports clubs: "Leeds United",
     "Liverpool FC" -> "leeds", "liverpool"."""
     names: set[str] = set()
-    for found in _word_pattern("club").finditer(text_of(doc)):
+    for found in _word_pattern(src.words("club")).finditer(text_of(doc)):
         club = doc.char_span(found.start(), found.end())
         if club is None or club.start == 0:
             continue
@@ -1166,31 +1165,31 @@ def _club_names(doc: Doc) -> set[str]:
         start = t.i
         while start > max(0, t.i - 3) and _joinable(doc[start - 1]) and doc[start - 1].is_title:
             start -= 1
-        if start < t.i and not load_gazetteer().lookup(doc[start : t.i + 1].text):
+        if start < t.i and not src.gazetteer.lookup(doc[start : t.i + 1].text):
             names.add(key(doc[start : t.i].text))
     return names
 
 
-def _city_club(m: _Mention) -> bool:
+def _city_club(src: PlaceSources, m: _Mention) -> bool:
     """ "Manchester City" in a sports story: a name the gazetteer lacks, found as a city
     only once "City" is dropped, is a club."""
-    return m.text.endswith(" City") and not load_gazetteer().lookup(m.text)
+    return m.text.endswith(" City") and not src.gazetteer.lookup(m.text)
 
 
-def _sports(doc: Doc) -> bool:
+def _sports(src: PlaceSources, doc: Doc) -> bool:
     """Whether the article reports sport: two words of sports reporting or more."""
-    return len(_word_pattern("sport", capitalised=False).findall(text_of(doc))) >= 2
+    return len(_word_pattern(src.words("sport"), capitalised=False).findall(text_of(doc))) >= 2
 
 
 @functools.lru_cache(maxsize=8)
-def _word_pattern(kind: str, *, capitalised: bool = True) -> re.Pattern[str]:
-    """The words of a kind of ``place_words.tsv`` as whole words, in title case or capitals
+def _word_pattern(words: frozenset[str], *, capitalised: bool = True) -> re.Pattern[str]:
+    """The words (of a kind of ``place_words.tsv``) as whole words, in title case or capitals
     only or in any case (scanning the text is much faster than walking the tokens)."""
-    words = sorted(_words(kind), key=len, reverse=True)
+    ordered = sorted(words, key=len, reverse=True)
     if capitalised:
-        words = [form for w in words for form in (w.title(), w.upper())]
+        ordered = [form for w in ordered for form in (w.title(), w.upper())]
     return re.compile(
-        r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", 0 if capitalised else re.IGNORECASE
+        r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", 0 if capitalised else re.IGNORECASE
     )
 
 
@@ -1246,17 +1245,9 @@ def _listed_with(span: Span) -> list[Token]:
     return linked
 
 
-_SPEECH_VERBS = load_lexicons().speech_verbs["places"]
-
-
-# Verbs whose object named after a place is a team ("play Man City"), and whose subject is
-# one when their object is a game or another team ("Liverpool won the game").
-_MATCH_VERBS = frozenset("beat defeat play thrash edge outplay".split())
-_RESULT_VERBS = frozenset("win lose draw".split())
-_GAME_NOUNS = frozenset("game match tie final title cup league derby series".split())
-
-
-def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> bool:
+def _used_for_a_person(
+    src: PlaceSources, doc: Doc, m: _Mention, people: dict[str, list[int]]
+) -> bool:
     """A name that acts as a person or team: the speaker of "said Florence", the winner of "Leeds
     beat Hull", or a name the gazetteer lacks that ends in a person's surname ("Helen Kunz"
     beside "Randy Kunz")."""
@@ -1265,22 +1256,22 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
         return False
     root = span.root
     verb = root.head.lemma_.lower()
-    if root.dep_ in ("nsubj", "nsubjpass") and verb in _SPEECH_VERBS:
-        return not _is_country_or_capital(m)  # "Moscow said" is a government, not here
-    if root.dep_ == "dobj" and verb in _MATCH_VERBS:
+    if root.dep_ in ("nsubj", "nsubjpass") and verb in src.speech_verbs:
+        return not _is_country_or_capital(src, m)  # "Moscow said" is a government, not here
+    if root.dep_ == "dobj" and verb in src.words("match"):
         return True  # a team: "will play Man City", "beat Leeds"
-    if root.dep_ == "nsubj" and verb in _MATCH_VERBS | _RESULT_VERBS:
+    if root.dep_ == "nsubj" and verb in src.words("match") | src.words("result"):
         objects = [c for c in root.head.children if c.dep_ == "dobj"]
         # "Liverpool won the game", "Leeds beat Hull"; not "Paris lost power"
-        if any(o.lemma_.lower() in _GAME_NOUNS or o.pos_ == "PROPN" for o in objects):
+        if any(o.lemma_.lower() in src.words("game") or o.pos_ == "PROPN" for o in objects):
             return True
         return _against_opponent(root.head)  # "Leeds lost to Burnley 2-1", "lost at home"
-    if _opponent(root):
+    if _opponent(src, root):
         return True  # "drew with Arsenal", "lost to Burnley"
     if not m.candidates and len(span) > 1 and m.origin == "ent":
         last = span[-1]
         place_word = any(
-            last.lower_ in _words(k) for k in ("facility", "facility_surname", "street", "geo")
+            last.lower_ in src.words(k) for k in ("facility", "facility_surname", "street", "geo")
         )
         return not place_word and any(key(last.text) == k for k in people)
     return False
@@ -1289,13 +1280,13 @@ def _used_for_a_person(doc: Doc, m: _Mention, people: dict[str, list[int]]) -> b
 _SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
 
 
-def _opponent(token: Token) -> bool:
+def _opponent(src: PlaceSources, token: Token) -> bool:
     """The object of "to", "with", "against" after a verb of a match: "lost to Burnley"."""
     prep = token.head
     return (
         token.dep_ == "pobj"
         and prep.lower_ in ("to", "with", "against")
-        and prep.head.lemma_.lower() in _MATCH_VERBS | _RESULT_VERBS
+        and prep.head.lemma_.lower() in src.words("match") | src.words("result")
     )
 
 
@@ -1315,11 +1306,11 @@ def _against_opponent(verb: Token) -> bool:
     return _SCORE.search(tail) is not None
 
 
-def _is_country_or_capital(m: _Mention) -> bool:
+def _is_country_or_capital(src: PlaceSources, m: _Mention) -> bool:
     top = m.candidates[0].entry if m.candidates else None
     if top is None:
         return False
-    return top.feature == "country" or id(top) in _capital_ids(load_gazetteer())
+    return top.feature == "country" or id(top) in _capital_ids(src.gazetteer)
 
 
 def _major_region(m: _Mention) -> bool:
@@ -1333,7 +1324,7 @@ def _major_region(m: _Mention) -> bool:
     )
 
 
-def _after_locative(doc: Doc, m: _Mention) -> bool:
+def _after_locative(src: PlaceSources, doc: Doc, m: _Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
@@ -1342,7 +1333,7 @@ def _after_locative(doc: Doc, m: _Mention) -> bool:
     before = doc[span.start - 1]
     if before.lower_ == "the" and span.start > 1:
         before = doc[span.start - 2]
-    return before.lower_ in _LOCATIVE and not _opponent(span.root)  # not "lost to Leeds"
+    return before.lower_ in _LOCATIVE and not _opponent(src, span.root)  # not "lost to Leeds"
 
 
 def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
@@ -1367,7 +1358,7 @@ def _named_after(doc: Doc, m: _Mention, words: frozenset[str]) -> bool:
     return False
 
 
-def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
+def _group(src: PlaceSources, text: str, mentions: list[_Mention]) -> list[Place]:
     groups: dict[object, list[_Mention]] = {}
     for m in mentions:
         gkey: object = id(m.entry) if m.entry is not None else key(m.text)
@@ -1379,7 +1370,7 @@ def _group(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Place]:
         country = entry.country if entry else None
         anchor = None
         if lat is None:
-            anchor = _anchor(ms[0], mentions, entry, text)
+            anchor = _anchor(src, ms[0], mentions, entry, text)
             if anchor is not None:
                 lat, lon = anchor.lat, anchor.lon
                 country = country or anchor.country
@@ -1425,7 +1416,7 @@ _ORIGINS = {
 _SPECIFIC = {"city": 0, "other": 1, "admin": 2, "region": 3, "country": 4}
 
 
-def _named_in(name: str, mentions: list[_Mention]) -> GazetteerEntry | None:
+def _named_in(src: PlaceSources, name: str, mentions: list[_Mention]) -> GazetteerEntry | None:
     """A resolved place of the article whose name opens the unknown name: "Vatican Gardens"
     lies in the Vatican, "Cavan Town Hall" in Cavan."""
     words = name.split()
@@ -1437,7 +1428,7 @@ def _named_in(name: str, mentions: list[_Mention]) -> GazetteerEntry | None:
                 return e
     # else a country or a big city the gazetteer knows by that name ("Vatican Gardens")
     for n in range(len(words) - 1, 0, -1):
-        found = load_gazetteer().lookup(" ".join(words[:n]))
+        found = src.gazetteer.lookup(" ".join(words[:n]))
         top = found[0].entry if found and found[0].primary else None
         if (
             top is not None
@@ -1449,7 +1440,11 @@ def _named_in(name: str, mentions: list[_Mention]) -> GazetteerEntry | None:
 
 
 def _anchor(
-    m: _Mention, mentions: list[_Mention], entry: GazetteerEntry | None, text: str
+    src: PlaceSources,
+    m: _Mention,
+    mentions: list[_Mention],
+    entry: GazetteerEntry | None,
+    text: str,
 ) -> GazetteerEntry | None:
     """Where a name the gazetteer cannot place is: the resolved place of the most specific
     kind (a city before a state before a country), in the article's main country if it
@@ -1470,7 +1465,7 @@ def _anchor(
                 return e
             break
     if entry is None:
-        named = _named_in(m.text, mentions)
+        named = _named_in(src, m.text, mentions)
         if named is not None:
             return named
     countries = Counter(o.entry.country for o in mentions if o.entry is not None)
@@ -1485,13 +1480,13 @@ def _anchor(
         other_state = entry is not None and entry.admin1 and e.admin1 != entry.admin1
         if other_state and e.country == "USA":
             assert entry is not None
-            if e is not load_gazetteer().us_states.get(entry.admin1 or ""):
+            if e is not src.gazetteer.us_states.get(entry.admin1 or ""):
                 continue  # a county of Kentucky lies in Kentucky, not in the next state
         rank = (_SPECIFIC[e.feature], e.country != focus, abs(other.start - m.start))
         if best is None or rank < best[0]:
             best = (rank, e)
     if best is None and entry is not None and entry.country == "USA" and entry.admin1:
-        return load_gazetteer().us_states.get(entry.admin1)  # a county: its state
+        return src.gazetteer.us_states.get(entry.admin1)  # a county: its state
     return best[1] if best else None
 
 

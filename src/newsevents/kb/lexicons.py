@@ -43,6 +43,8 @@ class Lexicons:
     cameo_recode: Mapping[str, Mapping[str, str]]  # cameo_recode.tsv: intent|threat -> type -> code
     place_words: Mapping[str, frozenset[str]]  # place_words.tsv: kind -> words (case-folded)
     languages: Mapping[str, Any]  # languages.yaml: function words of English and others
+    credits: Mapping[str, Any]  # credits.yaml: words of bylines and credits
+    actor_words: Mapping[str, Any]  # actor_words.yaml: modifiers, titles, nouns of descriptions
 
 
 def freeze(value: Any) -> Any:
@@ -134,6 +136,8 @@ def load_lexicons() -> Lexicons:
         cameo_recode=_cameo_recode(),
         place_words=_place_words(),
         languages=_section("languages.yaml"),
+        credits=_section("credits.yaml"),
+        actor_words=_section("actor_words.yaml"),
     )
 
 

@@ -42,13 +42,6 @@ from newsevents.extract.events.syntax import (
 # days of fighting", "in the wake of the killing"): such a mention borrows no actors.
 BACKGROUND_PREPS = frozenset({"after", "since", "before", "amid", "despite", "following"})
 
-_BACKGROUND_NOUNS = frozenset({"wake", "response", "aftermath", "result", "end", "eve"})
-
-
-# Of those, the ones whose event is another party's doing ("in response to X", "in the wake
-# of X"), unlike "the end of his tour".
-_CAUSE_NOUNS = frozenset({"wake", "response", "aftermath", "result"})
-
 
 # Verbal interactions: a nominal one with no party named ("the talks", "a warning") is
 # likely the reporting speaker's own ("X said the talks went well").
@@ -166,7 +159,7 @@ def nominal_arguments(ctx: Context, cand: Candidate) -> None:
         verb_lemma = lemma_of(noun.head)
         if verb_lemma in ctx.lexicon.light_verbs or verb_lemma in ctx.lexicon.causative_verbs:
             governor = passive_of = noun.head
-    outer = outer_noun(noun)
+    outer = outer_noun(noun, ctx.lexicon.container_nouns)
     if (
         governor is None
         and outer.dep_ == "pobj"
@@ -203,7 +196,8 @@ def nominal_arguments(ctx: Context, cand: Candidate) -> None:
         not source
         and governor is not None
         and not is_passive(governor)
-        and not in_background(noun, _CAUSE_NOUNS)  # "X resigned after protests": X did not protest
+        # "X resigned after protests": X did not protest
+        and not in_background(noun, ctx.lexicon.cause_nouns)
     ):
         source = subject_actors(ctx, governor)
     if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
@@ -219,7 +213,7 @@ def nominal_arguments(ctx: Context, cand: Candidate) -> None:
     cand.target = [a for a in unique(target) if a not in cand.source]
 
 
-def in_background(token: Token, nouns: frozenset[str] = _BACKGROUND_NOUNS) -> bool:
+def in_background(token: Token, nouns: frozenset[str]) -> bool:
     """A nominal trigger told as the background of another event ("after five days of
     fighting", "in response to recent unrest")."""
     current = token

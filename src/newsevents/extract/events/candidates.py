@@ -13,9 +13,8 @@ from spacy.tokens import Token
 
 from newsevents.extract.events.context import Candidate, Context
 from newsevents.extract.events.lexicon import Sense
-from newsevents.extract.events.parties import GROUP_HEADS, subject_actors, token_actor
+from newsevents.extract.events.parties import subject_actors, token_actor
 from newsevents.extract.events.syntax import (
-    CONTAINER_NOUNS,
     TARGET_PREPS,
     agent_phrase,
     aux_words,
@@ -36,14 +35,7 @@ _PARTICLE_ADVERBS = frozenset({"back", "out", "off", "away", "down", "up"})
 
 
 # Heads whose "of" object is what a class test looks at ("part of a stronghold").
-_OF_HEADS = GROUP_HEADS | CONTAINER_NOUNS
 
-
-# Nouns that head an event named by their compound ("mediation effort", "aid package").
-EVENT_HEADS = frozenset(
-    {"effort", "mission", "process", "package", "initiative", "bid", "drive", "program",
-     "programme", "plan", "round", "deal", "agreement", "campaign", "operation"}
-)  # fmt: skip
 
 ENTITY_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
 
@@ -53,11 +45,16 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _in_classes(ctx: Context, token: Token, words: frozenset[str]) -> bool:
-    if lemma_of(token) in EVENT_HEADS:  # "halted mediation efforts", "cut the aid package"
+    if (
+        lemma_of(token) in ctx.lexicon.event_heads
+    ):  # "halted mediation efforts", "cut the aid package"
         for child in token.children:
             if child.dep_ == "compound" and _match_words(ctx, child, words):
                 return True
-    if lemma_of(token) in _OF_HEADS or token.pos_ in ("NUM", "ADJ"):
+    if lemma_of(token) in ctx.lexicon.group_heads | ctx.lexicon.container_nouns or token.pos_ in (
+        "NUM",
+        "ADJ",
+    ):
         for child in token.children:  # "part of a stronghold", "most of the towns"
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = child_with(child, "pobj")
@@ -150,7 +147,7 @@ def _choose(ctx: Context, token: Token, senses: Sequence[Sense], nominal: bool) 
         if sense.not_modifiers and sense.not_modifiers & modifiers:
             continue
         if sense.governed_by:
-            outer = outer_noun(token)
+            outer = outer_noun(token, ctx.lexicon.container_nouns)
             if not (outer.dep_ == "pobj" and outer.head.lower_ in sense.governed_by):
                 continue
         if sense.of_noun and not (
@@ -212,7 +209,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             head, joined_senses, last = joined
             skip_to = last + 1
             if head.ent_type_ in ENTITY_NAMES or (
-                head.dep_ == "compound" and lemma_of(head.head) not in EVENT_HEADS
+                head.dep_ == "compound" and lemma_of(head.head) not in ctx.lexicon.event_heads
             ):
                 continue
             sense = _choose(ctx, head, joined_senses, True)
@@ -236,7 +233,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             senses = lexicon.verbs.get(lemma_of(token))
             nominal = False
         elif pos in ("NOUN", "PROPN"):
-            if token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS:
+            if token.dep_ == "compound" and lemma_of(token.head) not in ctx.lexicon.event_heads:
                 continue  # "summit plans", "protest movement"
             if token.ent_type_ in ENTITY_NAMES:
                 continue  # "Asia-Pacific Economic Cooperation", "Ceasefire Committee"

@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.events.candidates import (
     ENTITY_NAMES,
-    EVENT_HEADS,
     OBLIGATION,
     find_candidates,
 )
@@ -38,7 +37,7 @@ def _model_sense(ctx: Context, token: Token, event_type: str, certainty: float) 
     return Sense(type=event_type, cameo=default_cameo()[event_type], mode=None, certainty=certainty)
 
 
-def _open_trigger(token: Token, vocabulary: frozenset[str]) -> bool:
+def _open_trigger(token: Token, vocabulary: frozenset[str], event_heads: frozenset[str]) -> bool:
     """A word the lexicon does not make a trigger here but the model has seen as one, or a
     verb the field's dictionary codes."""
     if token.pos_ == "VERB":
@@ -49,7 +48,7 @@ def _open_trigger(token: Token, vocabulary: frozenset[str]) -> bool:
         return False
     if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_NAMES:
         return False
-    return not (token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS)
+    return not (token.dep_ == "compound" and lemma_of(token.head) not in event_heads)
 
 
 def _open_tokens(ctx: Context, found: list[Candidate], vocabulary: frozenset[str]) -> list[Token]:
@@ -58,7 +57,11 @@ def _open_tokens(ctx: Context, found: list[Candidate], vocabulary: frozenset[str
     for cand in found:
         span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
         taken.update(t.i for t in span or ())
-    return [t for t in ctx.doc if t.i not in taken and _open_trigger(t, vocabulary)]
+    return [
+        t
+        for t in ctx.doc
+        if t.i not in taken and _open_trigger(t, vocabulary, ctx.lexicon.event_heads)
+    ]
 
 
 def _open_entry(token: Token) -> str:

@@ -34,11 +34,6 @@ PROMISE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT"})
 THREAT_CAMEO = load_lexicons().cameo_recode["threat"]
 
 
-# Promises of giving: sending forces under them is a contribution ("pledged to send troops
-# to the mission"), under "vowed" a show of force.
-_GIVING_PROMISES = frozenset({"pledge", "promise", "offer", "commit", "agree"})
-
-
 # Auxiliaries of a commitment ("will meet if ...") and of a held-out possibility ("may halt
 # mediation if ...": with a condition, a threat).
 COMMITTING_AUX = frozenset({"will", "would", "'ll", "shall"})
@@ -84,7 +79,7 @@ def hostile_promises(ctx: Context, candidates: list[Candidate]) -> None:
         ):
             continue
         kind = cand.sense.type or ""
-        if kind == "MOBILIZE" and lemma_of(governor.token) in _GIVING_PROMISES:
+        if kind == "MOBILIZE" and lemma_of(governor.token) in ctx.lexicon.giving_promises:
             continue  # "pledged to send police to Haiti": a contribution, not a threat
         if kind in THREAT_CAMEO or kind == "THREATEN":
             cameo = THREAT_CAMEO.get(kind, default_cameo()["THREATEN"])

@@ -56,12 +56,20 @@ class Lexicon:
     light_verbs: frozenset[str]
     causative_verbs: frozenset[str] = frozenset()
     recipient_verbs: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
+    container_nouns: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
+    background_nouns: frozenset[str] = frozenset()
+    cause_nouns: frozenset[str] = frozenset()
+    giving_promises: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Modality:
     negation_words: frozenset[str]
     negation_governors: frozenset[str]
+    negation_content_nouns: frozenset[str]
     hypothetical_aux: frozenset[str]
     hypothetical_governors: frozenset[str]
     hypothetical_nouns: frozenset[str]
@@ -185,6 +193,13 @@ def _lexicon(data: Any, path: Path | str) -> Lexicon:
         light_verbs=_words(data.get("light_verbs"), "light_verbs", path),
         causative_verbs=_words(data.get("causative_verbs"), "causative_verbs", path),
         recipient_verbs=_words(data.get("recipient_verbs"), "recipient_verbs", path),
+        event_heads=_words(data.get("event_heads"), "event_heads", path),
+        group_heads=_words(data.get("group_heads"), "group_heads", path),
+        container_nouns=_words(data.get("container_nouns"), "container_nouns", path),
+        instrument_nouns=_words(data.get("instrument_nouns"), "instrument_nouns", path),
+        background_nouns=_words(data.get("background_nouns"), "background_nouns", path),
+        cause_nouns=_words(data.get("cause_nouns"), "cause_nouns", path),
+        giving_promises=_words(data.get("giving_promises"), "giving_promises", path),
     )
     builtin = {"actor", "person", "place"}
     for table in (lexicon.verbs, lexicon.nouns):
@@ -220,6 +235,7 @@ def _modality(data: Any, speech_verbs: frozenset[str], path: Path | str) -> Moda
     return Modality(
         negation_words=get("negated", "words"),
         negation_governors=get("negated", "governors"),
+        negation_content_nouns=get("negated", "content_nouns"),
         hypothetical_aux=get("hypothetical", "auxiliaries"),
         hypothetical_governors=get("hypothetical", "governors"),
         hypothetical_nouns=get("hypothetical", "nouns"),

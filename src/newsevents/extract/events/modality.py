@@ -23,12 +23,6 @@ from newsevents.records import (
     Time,
 )
 
-# Nouns whose clause is what someone said happened: "denied reports that its jets bombed".
-_CONTENT_NOUNS = frozenset(
-    {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "charge",
-     "assertion", "speculation"}
-)  # fmt: skip
-
 _ADJUNCT_PREPS = BACKGROUND_PREPS | {"following", "during", "until", "unlike"}
 
 
@@ -136,7 +130,7 @@ def modality_of(ctx: Context, cand: Candidate, times: list[Time]) -> str:
                 or (
                     via == "dobj"
                     and position > 1
-                    and lemma_of(chain[position - 1][0]) in _CONTENT_NOUNS
+                    and lemma_of(chain[position - 1][0]) in m.negation_content_nouns
                 )
             ):
                 negated = True  # "denied that ...", "denied reports that ..."

@@ -18,28 +18,11 @@ from newsevents.extract.events.syntax import (
     token_span,
 )
 
-# Quantity and group heads whose "of" complement is the actor ("a group of diplomats").
-GROUP_HEADS = frozenset(
-    {"group", "member", "thousand", "hundred", "dozen", "some", "many", "most", "all",
-     "delegation", "team", "number", "representative", "part", "unit", "one", "two", "three",
-     "wing", "side", "faction", "contingent", "band", "crowd", "coalition", "alliance",
-     "government", "army", "military", "force", "leader", "chief", "head"}
-)  # fmt: skip
-
-
 # Prepositions inside an argument phrase that name a party ("an offer from X", "action
 # against X", "ties with X").
 _MODIFIER_PREPS = frozenset(
     {"of", "from", "by", "against", "on", "to", "with", "toward", "towards"}
 )
-
-
-# Acts through which their makers act: "passed a law banning rallies", "issued a decree
-# expelling the envoy".
-_INSTRUMENT_NOUNS = frozenset(
-    {"law", "bill", "decree", "order", "measure", "rule", "regulation", "resolution",
-     "legislation", "amendment", "directive", "ordinance", "edict", "act"}
-)  # fmt: skip
 
 
 def _actor_at(ctx: Context, start: int, end: int) -> str | None:
@@ -65,7 +48,7 @@ def token_actor(ctx: Context, token: Token, *, deep: bool = True) -> str | None:
             found = token_actor(ctx, child, deep=False)
             if found:
                 return found
-    if lemma_of(token) in GROUP_HEADS:
+    if lemma_of(token) in ctx.lexicon.group_heads:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
@@ -138,7 +121,11 @@ def subject_actors(ctx: Context, verb: Token, depth: int = 0) -> list[str]:
         return np_actors(ctx, head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = np_actors(ctx, head)
-        if not found and lemma_of(head) in _INSTRUMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass"):
+        if (
+            not found
+            and lemma_of(head) in ctx.lexicon.instrument_nouns
+            and head.dep_ in ("dobj", "nsubjpass")
+        ):
             # "parliament passed a law restricting NGOs": the law's makers act through it.
             found = subject_actors(ctx, head.head, depth + 1)
         return found

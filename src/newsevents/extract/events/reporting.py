@@ -60,6 +60,11 @@ def speakers(ctx: Context, cand: Candidate, quotes: list[Quote]) -> list[str]:
     token = cand.token
     quote = next((q for q in quotes if q.start <= token.idx < q.end), None)
     speaker = [quote.speaker] if quote is not None and quote.speaker else speaker_of(ctx, token)
-    if cand.nominal and not cand.source and not cand.target and in_background(token):
+    if (
+        cand.nominal
+        and not cand.source
+        and not cand.target
+        and in_background(token, ctx.lexicon.background_nouns)
+    ):
         return []
     return speaker

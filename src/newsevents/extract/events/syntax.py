@@ -19,11 +19,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
-# Nouns whose "of" complement names the thing itself: "a state of emergency", "the highest
-# level of readiness".
-CONTAINER_NOUNS = frozenset({"state", "level", "status", "kind", "form", "degree"})
-
-
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -64,7 +59,7 @@ def prep_words(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
 
 
-def outer_noun(token: Token) -> Token:
+def outer_noun(token: Token, containers: frozenset[str]) -> Token:
     """The noun a trigger is the "of" complement of, through container nouns ("on the
     highest level of combat readiness", "a state of emergency"), else the trigger."""
     current = token
@@ -72,7 +67,7 @@ def outer_noun(token: Token) -> Token:
         head = current.head
         if not (current.dep_ == "pobj" and head.lower_ == "of"):
             break
-        if lemma_of(head.head) not in CONTAINER_NOUNS:
+        if lemma_of(head.head) not in containers:
             break
         current = head.head
     return current

@@ -1,6 +1,6 @@
 """The time words of ``kb/times.yaml`` (months, weekdays, seasons, numbers, ordinals, fixed
-holidays) and the reporting verbs of ``kb/speech_verbs.tsv`` (use ``times``), read once at
-import through the one lexicon loader.
+holidays, verbs of future and planned clauses) and the reporting verbs of
+``kb/speech_verbs.tsv`` (use ``times``), read once at import through the one lexicon loader.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ class _Lexicon:
     holidays: dict[str, tuple[int, int]]
     spoken_tens: dict[str, int]
     reporting_verbs: frozenset[str]
+    future_heads: frozenset[str]
+    planned_verbs: frozenset[str]
 
 
 def _load_lexicon(lexicons: Lexicons) -> _Lexicon:
@@ -35,6 +37,8 @@ def _load_lexicon(lexicons: Lexicons) -> _Lexicon:
         holidays={k: (int(v[0]), int(v[1])) for k, v in raw["fixed_holidays"].items()},
         spoken_tens={k.lower(): int(v) for k, v in raw["spoken_tens"].items()},
         reporting_verbs=lexicons.speech_verbs["times"],
+        future_heads=frozenset(raw["future_heads"]),
+        planned_verbs=frozenset(raw["planned_verbs"]),
     )
 
 

@@ -12,16 +12,6 @@ from newsevents.extract.times.lexicon import LEX
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 
 
-_FUTURE_HEADS = frozenset(
-    {"expect", "schedule", "plan", "set", "due", "go", "intend", "hope", "aim", "prepare",
-     "propose", "vow", "promise", "pledge", "threaten", "want", "agree", "decide", "seek",
-     "try", "need", "have"}
-)  # fmt: skip
-
-
-_PLANNED = frozenset({"schedule", "plan", "set", "expect", "slate", "due", "timetable"})
-
-
 def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -36,11 +26,12 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
         if head is not verb and depth < 3:
-            if head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be":
+            if head.lemma_ in LEX.future_heads or head.lemma_ == "be":
                 return "future"
             return _verb_tense(head, depth + 1)
         return None
-    if verb.tag_ == "VBN" and verb.lemma_ in _PLANNED and not any(a.tag_ == "VBD" for a in auxes):
+    planned = verb.tag_ == "VBN" and verb.lemma_ in LEX.planned_verbs
+    if planned and not any(a.tag_ == "VBD" for a in auxes):
         return "future"  # "talks are scheduled for Thursday", "has been planned for May"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
