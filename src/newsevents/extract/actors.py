@@ -77,6 +77,14 @@ from newsevents.resolve import place_in as _place_in
 
 PlaceCountry = Callable[[str], str | None]
 
+# The open word classes of kb/actor_words.yaml this module reads, through the lexicon loader.
+_ACTOR_WORDS = load_lexicons().actor_words
+
+
+def _actor_words(key: str) -> frozenset[str]:
+    return frozenset(_ACTOR_WORDS[key])
+
+
 _PERSON_PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
@@ -84,39 +92,12 @@ _PERSON_PRONOUNS = {
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _SPEECH_LEMMAS = load_lexicons().speech_verbs["actors"]
 _AUDIENCE_VERBS = load_lexicons().speech_verbs["audience"]  # "told reporters", "briefed"
-# Verbs after which a place is a destination or a target location, not an actor.
-_PLACE_VERBS = frozenset(
-    {"visit", "reach", "enter", "leave", "travel", "fly", "return", "arrive", "go", "come",
-     "head", "move", "flee", "tour", "cross", "border", "surround"}
-)  # fmt: skip
-# Nouns and verbs whose "to X" is a recipient ("military support to Ukraine").
-_TRANSFER_LEMMAS = frozenset(
-    {"support", "aid", "supply", "deliver", "delivery", "send", "sell", "sale", "give",
-     "provide", "transfer", "ship", "shipment", "export", "offer", "grant", "loan",
-     "assistance", "help", "weapon", "missile", "pledge", "donate", "lend"}
-)  # fmt: skip
-# Nouns whose "with X" is a counterpart ("ties with", "talks with").
-_RELATION_LEMMAS = frozenset(
-    {"tie", "relation", "relationship", "talk", "deal", "agreement", "war", "conflict",
-     "negotiation", "dispute", "alliance", "partnership", "treaty", "cooperation"}
-)  # fmt: skip
-_ALLY_LEMMAS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "foe", "enemy"})
-_MEMBERSHIP = _ALLY_LEMMAS | {"member", "country", "state", "nation", "summit", "meeting"}
-# Verbs whose subject is an agent: a capital as their subject stands for its government
-# ("Kyiv pushes for"), where "Budapest becomes a turning point" stays a place.
-_AGENTIVE_VERBS = frozenset(
-    {"say", "tell", "push", "want", "demand", "insist", "warn", "accuse", "reject", "refuse",
-     "deny", "agree", "announce", "respond", "threaten", "urge", "call", "seek", "plan",
-     "decide", "claim", "believe", "fear", "hope", "expect", "send", "deploy", "impose",
-     "sanction", "recognize", "recognise", "welcome", "condemn", "support", "back", "oppose",
-     "expel", "recall", "summon", "sign", "approve", "launch", "attack", "retaliate",
-     "protest", "ask", "request", "need", "negotiate", "propose", "order", "vow",
-     "pledge", "promise", "criticize", "criticise", "blame", "denounce", "stress",
-     "argue", "suggest", "signal", "accept", "veto", "ban", "arrest", "detain", "seize",
-     "invade", "bomb", "shell", "strike", "fire", "mobilize", "mobilise", "supply", "provide",
-     "give", "sell", "buy", "invite", "meet", "talk", "discuss", "consider", "intend",
-     "try", "aim", "press", "lobby", "appeal"}
-)  # fmt: skip
+_PLACE_VERBS = _actor_words("place_verbs")
+_TRANSFER_LEMMAS = _actor_words("transfer_lemmas")
+_RELATION_LEMMAS = _actor_words("relation_lemmas")
+_ALLY_LEMMAS = _actor_words("ally_lemmas")
+_MEMBERSHIP = _ALLY_LEMMAS | _actor_words("membership_nouns")
+_AGENTIVE_VERBS = _actor_words("agentive_verbs")
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dative", "npadvmod"})
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 _RECENCY_DECAY = 0.5
@@ -893,8 +874,7 @@ def _unknown_person(span: Span, ctx: Context, known: dict[str, str]) -> None:
     known.setdefault(fold(span[-1].text), actor.id)
 
 
-# Titles of address before a surname: not part of the name ("Ms Rahman" is Rahman).
-_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "prof"})
+_ADDRESS = _actor_words("address_titles")
 
 
 def _is_address(token: Token) -> bool:
@@ -1105,25 +1085,9 @@ def _place_possessor(doc: Doc, first: int, left: int, lex: Lexicon) -> int:
     return first if _entry_kinds(owner, lex) & (_PLACE_KINDS | {"org"}) else left
 
 
-# Heads after a body's noun that stand for the body speaking ("the army command said").
-_VOICE_NOUNS = frozenset(
-    {"command", "statement", "communique", "communiqué", "leadership", "headquarters",
-     "announcement", "spokesperson", "spokespeople"}
-)  # fmt: skip
-# Nouns that name what a body says: "the statement said", "according to the statement".
-_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "announcement"})
-# Singular nouns of many people: never "he" or "she" ("the crowd", "the army").
-_COLLECTIVE_NOUNS = frozenset(
-    {"crowd", "mob", "group", "community", "public", "population", "family", "team", "army",
-     "navy", "force", "militia", "police", "government", "administration", "committee",
-     "council", "command", "delegation", "party", "gang", "unit", "battalion", "brigade",
-     "regiment", "staff", "audience", "electorate", "opposition", "leadership", "junta",
-     "regime", "cabinet", "crew", "military", "coalition", "alliance", "movement", "people",
-     "union", "company", "firm", "agency", "organization", "organisation", "institution",
-     "ministry", "department", "court", "parliament", "legislature", "assembly", "board",
-     "bank", "campaign", "network", "newspaper", "broadcaster", "association", "federation",
-     "office", "bureau", "commission", "authority", "corporation"}
-)  # fmt: skip
+_VOICE_NOUNS = _actor_words("voice_nouns")
+_STATEMENT_NOUNS = _actor_words("statement_nouns")
+_COLLECTIVE_NOUNS = _actor_words("collective_nouns")
 
 
 def _statements(ctx: Context) -> None:
@@ -1220,9 +1184,7 @@ def _anonymous_sources(ctx: Context) -> None:
         _add(ctx, doc[first : token.i + 1], group_actor(country, sector, name), plural=plural)
 
 
-_PARTITIVE_HEADS = frozenset(
-    {"one", "some", "many", "several", "few", "most", "two", "three", "others", "each", "both"}
-)
+_PARTITIVE_HEADS = _actor_words("partitive_heads")
 
 
 def _partitive_speakers(ctx: Context) -> None:
@@ -1272,13 +1234,7 @@ def _is_people_noun(token: Token, lex: Lexicon) -> bool:
     return token.ent_type_ == "NORP"
 
 
-# Modifiers of "parties" meaning the sides of a dispute or deal: "all parties", "both
-# parties", "the warring parties", "the parties involved".
-_SIDE_WORDS = frozenset(
-    {"all", "both", "the", "these", "those", "two", "three", "various", "warring", "other",
-     "relevant", "concerned", "involved", "interested", "opposing", "rival", "conflicting",
-     "each", "either", "neither", "contracting", "negotiating"}
-)  # fmt: skip
+_SIDE_WORDS = _actor_words("side_words")
 
 
 def _sides_not_parties(token: Token) -> bool:
@@ -1371,7 +1327,7 @@ def _resolve_description(
     return guess
 
 
-_COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
+_COUNTERPART_NOUNS = _actor_words("counterpart_nouns")
 
 
 def _counterpart(span: Span, country: str | None, plural: bool, ctx: Context) -> Actor | None:
@@ -1702,14 +1658,8 @@ def _add(
 # Sectors of unnamed crowds: "three people" and "thousands of demonstrators" are two groups.
 # (Officials, troops or police of one country named by different nouns stay one group.)
 _CROWD_SECTORS = frozenset({"CVL", "REF"})
-# Nouns for a population at large: they may name any group of it ("residents", "civilians").
-_GENERIC_CROWDS = frozenset(
-    {"people", "person", "civilian", "resident", "citizen", "inhabitant", "family", "crowd",
-     "population", "public", "local", "villager", "man", "woman", "child", "individual"}
-)  # fmt: skip
-_QUANTITY_NOUNS = frozenset(
-    {"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"}
-)
+_GENERIC_CROWDS = _actor_words("generic_crowds")
+_QUANTITY_NOUNS = _actor_words("quantity_nouns")
 
 
 def _quantity(span: Span) -> str | None:
