@@ -12,7 +12,6 @@ train-speakers``) on four fifths of the polnear training set and shipped as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from newsevents.errors import BadKnowledgeBase
+from newsevents.kb.model_files import read_model_file, write_model_file
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "kb" / "models" / "speakers.npz"
 WINDOW = 12  # tokens either side of the cue where a speaker is looked for
@@ -151,25 +151,21 @@ def save_model(
     path: Path, features: list[str], weights: np.ndarray, bias: float, threshold: float
 ) -> None:
     meta = {"features": features, "threshold": threshold}
-    np.savez_compressed(
-        path,
-        meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-        weights=weights.astype(np.float32),
-        bias=np.array([bias], dtype=np.float32),
+    write_model_file(
+        path, meta, weights=weights.astype(np.float32), bias=np.array([bias], dtype=np.float32)
     )
 
 
 def load_model(path: Path = MODEL_FILE) -> SpeakerModel | None:
     """The shipped model, or None when there is none (the rules then decide alone)."""
-    if not path.exists():
+    read = read_model_file(path, "speaker", ("weights", "bias"))
+    if read is None:
         return None
-    try:
-        with np.load(path) as data:
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            weights = data["weights"].astype(np.float32)
-            bias = float(data["bias"][0])
-    except (OSError, ValueError, KeyError, IndexError) as e:
-        raise BadKnowledgeBase(str(path), problem=f"not a newsevents speaker model ({e})") from e
+    meta, arrays = read
+    weights = arrays["weights"].astype(np.float32)
+    if arrays["bias"].shape != (1,):
+        raise BadKnowledgeBase(str(path), problem="the bias is not one number")
+    bias = float(arrays["bias"][0])
     if weights.shape != (len(meta["features"]),):
         raise BadKnowledgeBase(str(path), problem="weights and features do not agree")
     index = {f: i for i, f in enumerate(meta["features"])}

@@ -14,7 +14,6 @@ lexicon has no sense for become candidates too, so words no rule lists can still
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from spacy.tokens import Token
 
 from newsevents.errors import BadKnowledgeBase
 from newsevents.kb import KB_DIR
+from newsevents.kb.model_files import read_model_file, write_model_file
 
 MODEL_FILE = KB_DIR / "models" / "events.npz"
 NONE = "NONE"
@@ -145,7 +145,6 @@ class EventModel:
 
 def save_model(model: EventModel, path: Path) -> None:
     """Write a model as one compressed numpy file (float16 weights, JSON metadata)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     features = sorted(model.index, key=model.index.__getitem__)
     meta = {
         "labels": list(model.labels),
@@ -155,27 +154,22 @@ def save_model(model: EventModel, path: Path) -> None:
         "add": model.add,
         "retype": model.retype,
     }
-    with path.open("wb") as f:
-        np.savez_compressed(
-            f,
-            weights=model.weights.astype(np.float16),
-            bias=model.bias.astype(np.float32),
-            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-        )
+    write_model_file(
+        path,
+        meta,
+        weights=model.weights.astype(np.float16),
+        bias=model.bias.astype(np.float32),
+    )
 
 
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_FILE) -> EventModel | None:
     """The shipped model, or None when there is none (the rules then decide alone)."""
-    if not path.exists():
+    read = read_model_file(path, "event", ("weights", "bias"))
+    if read is None:
         return None
-    try:
-        with np.load(path) as data:
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            weights = data["weights"].astype(np.float32)
-            bias = data["bias"].astype(np.float32)
-    except (OSError, ValueError, KeyError) as e:
-        raise BadKnowledgeBase(str(path), problem=f"not a newsevents event model ({e})") from e
+    meta, arrays = read
+    weights, bias = arrays["weights"].astype(np.float32), arrays["bias"].astype(np.float32)
     labels = tuple(meta["labels"])
     if weights.shape != (len(meta["features"]), len(labels)) or labels[0] != NONE:
         raise BadKnowledgeBase(str(path), problem="weights and labels do not agree")
