@@ -106,7 +106,9 @@ def _new(k: str) -> bool:
 
 def selected(table: dict[str, tuple[int, int]], min_count: int, min_share: float) -> set[str]:
     return {
-        k for k, (n, cues) in table.items() if _new(k) and cues >= min_count and cues / n >= min_share
+        k
+        for k, (n, cues) in table.items()
+        if _new(k) and cues >= min_count and cues / n >= min_share
     }
 
 
