@@ -40,7 +40,10 @@ def test_constructions_of_a_verb() -> None:
         "ccomp"
     )
     assert construction(_verb("Ana Costa pressed the council to resign.", "press")) == "xcomp"
-    assert construction(_verb("Ana Costa ate the bread.", "eat")) is None
+    assert construction(_verb("Ana Costa endorsed the senator.", "endorse")) == "dobj"
+    assert construction(_verb("Ana Costa grumbled about the deal.", "grumble")) == "prep_about"
+    assert construction(_verb("Ana Costa slept.", "sleep")) is None
+    assert construction(_verb("The bread was eaten.", "eat")) is None  # no one speaks
 
 
 def test_a_table_file_round_trips_and_bad_files_are_coded_errors(tmp_path: Path) -> None:
@@ -77,6 +80,16 @@ def test_a_learned_cue_reports_its_clause(monkeypatch: pytest.MonkeyPatch) -> No
     assert found == ["that the vote had been rigged"]
 
 
+def test_a_learned_cue_reports_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tom Hale grumbled about the new tariffs on steel."
+    assert _quotes(text, monkeypatch, CueTable(frozenset({"grumble/dobj"}))) == []
+    table = CueTable(frozenset({"grumble/prep_about"}))
+    assert _quotes(text, monkeypatch, table) == ["the new tariffs on steel"]
+    thanks = "Ruth Imani thanked the volunteers of the flood relief."
+    found = _quotes(thanks, monkeypatch, CueTable(frozenset({"thank/dobj"})))
+    assert found == ["the volunteers of the flood relief"]
+
+
 def test_a_dropped_lexicon_cue_gives_no_indirect_quote(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Lena Berg believes that the river will flood the town."
     assert _quotes(text, monkeypatch, CueTable(frozenset())) != []
@@ -90,16 +103,20 @@ def test_candidates_are_labelled_by_the_annotated_cue() -> None:
     text = "Tom Hale conceded that the bridge was unsafe. Ruth Imani believed that it was fine."
     quote = {"start": 21, "end": 44, "cue_span": [9, 17], "text": text[21:44]}
     found = candidates_of(0, nlp.parse(text), [quote])
-    assert Candidate(0, "concede/ccomp", True) in found
-    assert Candidate(0, "believe/ccomp", False) in found
+    assert Candidate(0, "concede/ccomp", True, True) in found
+    assert Candidate(0, "believe/ccomp", False, False) in found
     optional = dict(quote, optional=True)
     assert Candidate(0, "concede/ccomp", None) in candidates_of(0, nlp.parse(text), [optional])
+    elsewhere = dict(quote, start=0, end=8)  # the content is not the verb's complement
+    assert Candidate(0, "concede/ccomp", True, False) in candidates_of(
+        0, nlp.parse(text), [elsewhere]
+    )
 
 
 def test_cross_validation_keeps_reliable_cues_and_drops_unreliable_ones() -> None:
-    items = [Candidate(n, "interject/ccomp", n % 4 != 0) for n in range(40)]
+    items = [Candidate(n, "interject/ccomp", n % 4 != 0, n % 4 != 0) for n in range(40)]
     items += [Candidate(n, "believe/ccomp", False) for n in range(40)]
-    items += [Candidate(n, "say/ccomp", True) for n in range(40)]
+    items += [Candidate(n, "say/prep_on", True) for n in range(40)]  # "A, he said on Monday"
     assert choose(items)[2] > 0  # interject (new, right 3 times in 4) is taken
     min_seen, max_share, gain = choose_dropped(items)
     assert gain == 40  # believe dropped everywhere, say never

@@ -24,22 +24,42 @@ from spacy.tokens import Token
 from newsevents.errors import BadKnowledgeBase
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "kb" / "models" / "quote_cues.json"
-CONSTRUCTIONS = ("ccomp", "xcomp")
+CONSTRUCTIONS = ("ccomp", "xcomp", "dobj", "prep_P")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def construction(tok: Token) -> str | None:
     """How ``tok`` may take a reported content: 'ccomp' (a clause after it: "conceded the
-    plan failed"), 'xcomp' (an infinitive after it: "pressed them to resign"), or None. The
-    verb must have a subject: a quote needs someone to say it."""
+    plan failed"), 'xcomp' (an infinitive after it: "pressed them to resign"), 'dobj' (its
+    object: "endorsed Sanders"), 'prep_P' (the object of a preposition after it: "railed
+    against immigrants" is prep_against), or None. The verb must have a subject: a quote
+    needs someone to say it."""
     if tok.pos_ != "VERB" or not any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
-    for c in tok.rights:
+    rights = list(tok.rights)
+    for c in rights:
         if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
             return "ccomp"
-    for c in tok.rights:
+    for c in rights:
         if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             return "xcomp"
+    for c in rights:
+        if c.dep_ == "dobj" and c.pos_ in _NOMINAL:
+            return "dobj"
+    for c in rights:
+        if c.dep_ == "prep" and c.lower_.isalpha() and any(g.dep_ == "pobj" for g in c.children):
+            return f"prep_{c.lower_}"
+    return None
+
+
+def complement(tok: Token, kind: str) -> Token | None:
+    """The word heading the content of ``tok`` in construction ``kind``."""
+    for c in tok.rights:
+        if kind in ("ccomp", "xcomp", "dobj") and c.dep_ == kind:
+            return c
+        if kind == f"prep_{c.lower_}" and c.dep_ == "prep":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -69,6 +89,10 @@ class CueTable:
         return frozenset(k.split("/", 1)[0] for k in self.cues)
 
 
+def _known(kind: str) -> bool:
+    return kind in CONSTRUCTIONS or (kind.startswith("prep_") and kind[5:].isalpha())
+
+
 def save_table(path: Path, table: dict[str, Any]) -> None:
     path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -83,7 +107,7 @@ def load_table(path: Path = CUES_FILE) -> CueTable | None:
         not_cues = frozenset(str(k) for k in raw.get("not_cues", {}))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise BadKnowledgeBase(str(path), problem=f"not a newsevents cue table ({e})") from e
-    bad = [k for k in cues | not_cues if k.count("/") != 1 or k.split("/")[1] not in CONSTRUCTIONS]
+    bad = [k for k in cues | not_cues if k.count("/") != 1 or not _known(k.split("/")[1])]
     if bad:
         raise BadKnowledgeBase(
             str(path), problem=f"cue {bad[0]!r} is not lemma/construction ({CONSTRUCTIONS})"

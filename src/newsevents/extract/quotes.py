@@ -50,7 +50,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.cue_model import shipped_table
+from newsevents.extract.cue_model import complement, shipped_table
 from newsevents.extract.spans import MentionIndex, actor_index
 from newsevents.extract.speaker_model import shipped_model
 from newsevents.kb.lexicons import Lexicons, load_lexicons
@@ -941,15 +941,21 @@ def _learned_cue(tok: Token) -> str | None:
 
 
 def _learned_content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
-    """The complement of a learned cue: its clause ("conceded the plan failed"), or its
-    infinitive ("pressed them to resign"), cut like those of lexicon cues."""
-    if _learned_cue(cue) == "ccomp":
+    """The complement of a learned cue, cut like those of lexicon cues: its clause
+    ("conceded the plan failed"), infinitive ("pressed them to resign"), object ("endorsed
+    Sanders' plan") or prepositional object ("railed against the deal")."""
+    kind = _learned_cue(cue)
+    if kind is None:
+        return None
+    if kind == "ccomp":
         return _content(ctx, cue)
-    for c in cue.rights:
-        if c.dep_ == "xcomp":
-            first = c.left_edge.i
-            return _trimmed(ctx, first, _aside_cut(ctx, first, _topic_extent(cue, c)))
-    return None
+    comp = complement(cue, kind)
+    if comp is None:
+        return None
+    if kind in ("xcomp", "dobj"):
+        first = comp.left_edge.i
+        return _trimmed(ctx, first, _aside_cut(ctx, first, _topic_extent(cue, comp)))
+    return _trimmed(ctx, comp.left_edge.i, _nonrestrictive_cut(comp))
 
 
 def _claim_noun(ctx: _Context, noun: Token, found: list[_Found]) -> None:

@@ -6,8 +6,8 @@
    name; the fifth with index % 5 == 4 is held out and never read here;
 2. parse the other four fifths; every verb with a subject and a clausal or infinitive
    complement (``cue_model.construction``) outside quotation marks is a candidate, labelled
-   a cue when an annotated quote has its cue there and its content overlaps the complement
-   (a quote marked optional leaves the candidate unlabelled);
+   a cue when an annotated quote has its cue there (a quote marked optional leaves it
+   unlabelled), and a cue with that content when the quote's content overlaps the complement;
 3. count, per lemma and construction, how often a candidate is a cue;
 4. choose the least count and least share by 5-fold cross-validation over articles: the
    pair whose lemma set, counted on four parts, finds the most cues beyond the lexicon in
@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from newsevents import nlp
 from newsevents.errors import NoSpeakerTrainingData
-from newsevents.extract.cue_model import construction, key, save_table
+from newsevents.extract.cue_model import complement, construction, key, save_table
 from newsevents.extract.quotes import LEX, find_quoted
 from newsevents.train.speakers import HELD_OUT, tuning_files
 
@@ -49,7 +49,8 @@ class Candidate:
 
     article: int
     key: str
-    cue: bool | None  # None: the annotation there is optional
+    cue: bool | None  # the verb is an annotated cue (None: of optional quotes only)
+    content: bool = False  # ... and the annotated content overlaps its complement
 
 
 def candidates_of(n: int, doc: Doc, quotes: Iterable[dict[str, Any]]) -> list[Candidate]:
@@ -61,18 +62,24 @@ def candidates_of(n: int, doc: Doc, quotes: Iterable[dict[str, Any]]) -> list[Ca
         kind = construction(tok)
         if kind is None or any(a <= tok.idx < b for a, b in marks):
             continue
-        comp = next(c for c in tok.rights if c.dep_ == kind)
+        comp = complement(tok, kind)
+        if comp is None:
+            continue
         first = max(comp.left_edge.i, tok.i + 1)
         start = doc[first].idx
         end = comp.right_edge.idx + len(comp.right_edge.text)
-        label: bool | None = False
+        cue: bool | None = False
+        content = False
         for q in annotated:
             a, b = q["cue_span"]
-            if a <= tok.idx < b and q["start"] < end and start < q["end"]:
-                label = None if q.get("optional") else True
-                if label:
-                    break
-        found.append(Candidate(n, key(tok.lemma_.lower(), kind), label))
+            if not a <= tok.idx < b:
+                continue
+            if q.get("optional"):
+                cue = None if cue is False else cue
+                continue
+            cue = True
+            content = content or (q["start"] < end and start < q["end"])
+        found.append(Candidate(n, key(tok.lemma_.lower(), kind), cue, content))
     return found
 
 
@@ -87,15 +94,16 @@ def collect(files: Sequence[Path], *, step: Callable[[], None] | None = None) ->
     return found
 
 
-def counts(items: Iterable[Candidate]) -> dict[str, tuple[int, int]]:
-    """key -> (labelled candidates, cues among them)."""
+def counts(items: Iterable[Candidate], *, content: bool = True) -> dict[str, tuple[int, int]]:
+    """key -> (labelled candidates, cues among them); with ``content`` a cue counts only when
+    its annotated content overlaps the verb's complement (what a learned cue reports)."""
     seen: Counter[str] = Counter()
     cues: Counter[str] = Counter()
     for c in items:
         if c.cue is None:
             continue
         seen[c.key] += 1
-        cues[c.key] += c.cue
+        cues[c.key] += c.content if content else c.cue
     return {k: (seen[k], cues[k]) for k in seen}
 
 
@@ -128,7 +136,7 @@ def choose_dropped(items: Sequence[Candidate]) -> tuple[int, float, int]:
         for max_share in MAX_SHARES:
             gain = 0
             for fold in range(FOLDS):
-                table = counts(c for c in items if c.article % FOLDS != fold)
+                table = counts((c for c in items if c.article % FOLDS != fold), content=False)
                 chosen = dropped(table, min_seen, max_share)
                 for c in items:
                     if c.article % FOLDS == fold and c.key in chosen and c.cue is not None:
@@ -161,8 +169,8 @@ def choose(items: Sequence[Candidate]) -> tuple[int, float, int, int, int]:
                 chosen = selected(table, min_count, min_share)
                 for c in items:
                     if c.article % FOLDS == fold and c.key in chosen and c.cue is not None:
-                        found += c.cue
-                        wrong += not c.cue
+                        found += c.content
+                        wrong += not c.content
             if found - wrong > best[2]:
                 best = (min_count, min_share, found - wrong, found, wrong)
     return best
@@ -181,7 +189,8 @@ def write(items: Sequence[Candidate], *, out: Path, source: str, articles: int) 
     table = counts(items)
     chosen = sorted(selected(table, min_count, min_share))
     min_seen, max_share, _ = choose_dropped(items)
-    not_chosen = sorted(dropped(table, min_seen, max_share))
+    cue_table = counts(items, content=False)
+    not_chosen = sorted(dropped(cue_table, min_seen, max_share))
     save_table(
         out,
         {
@@ -196,7 +205,7 @@ def write(items: Sequence[Candidate], *, out: Path, source: str, articles: int) 
             "cues": {k: {"seen": table[k][0], "cue": table[k][1]} for k in chosen},
             "not_cues_min_seen": min_seen,
             "not_cues_max_share": max_share,
-            "not_cues": {k: {"seen": table[k][0], "cue": table[k][1]} for k in not_chosen},
+            "not_cues": {k: {"seen": cue_table[k][0], "cue": cue_table[k][1]} for k in not_chosen},
         },
     )
     return Report(len(items), min_count, min_share, gain, found, wrong, chosen, not_chosen)
