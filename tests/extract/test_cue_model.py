@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from newsevents import nlp
@@ -20,7 +19,6 @@ from newsevents.extract.cue_model import (
     save_table,
 )
 from newsevents.extract.quotes import extract_quotes
-from newsevents.extract.speaker_model import load_model, save_model
 from newsevents.train.quote_cues import (
     HELD_OUT,
     Candidate,
@@ -161,20 +159,3 @@ def test_training_never_reads_the_held_out_fifth(tmp_path: Path) -> None:
 def test_training_without_articles_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(NoSpeakerTrainingData):
         train(tmp_path, out=tmp_path / "cues.json")
-
-
-def test_an_indirect_cue_without_parsed_subject_asks_the_speaker_ranker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    text = "Ana Costa spoke. Then, turning to the cameras, insisted the harvest would fail."
-    passive = "It was insisted that the harvest would fail."
-    monkeypatch.setattr(quotes_module, "shipped_model", lambda: None)
-    assert extract_quotes(nlp.parse(text), actors=[]) == []
-    path = tmp_path / "speakers.npz"
-    save_model(path, ["pos=NOUN"], np.array([6.0]), -1.0, 0.5)  # any noun will do
-    model = load_model(path)
-    monkeypatch.setattr(quotes_module, "shipped_model", lambda: model)
-    found = extract_quotes(nlp.parse(text), actors=[])
-    assert [(q.text, q.kind) for q in found] == [("the harvest would fail", "indirect")]
-    assert found[0].speaker_mention is not None
-    assert extract_quotes(nlp.parse(passive), actors=[]) == []  # no one said it

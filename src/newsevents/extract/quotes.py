@@ -914,7 +914,7 @@ def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
             continue
         start, end = content
         record = _Found(start, end, "indirect", sentence=ctx.sent_at(tok.idx))
-        _attribute(ctx, record, tok, learned=_active_cue(tok))
+        _attribute(ctx, record, tok)
         if record.mention is None or record.speaker is None:
             continue  # "it is said that ...", no one said it
         if (
@@ -956,14 +956,6 @@ def _learned_content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
         first = comp.left_edge.i
         return _trimmed(ctx, first, _aside_cut(ctx, first, _topic_extent(cue, comp)))
     return _trimmed(ctx, comp.left_edge.i, _nonrestrictive_cut(comp))
-
-
-def _active_cue(tok: Token) -> bool:
-    """A finite or gerund cue in the active voice: someone said it, even when the parse hides
-    who ("..., added a state delegate, that ..."); not "it is said that ..."."""
-    return tok.tag_ in ("VBD", "VBZ", "VBP", "VBG") and not any(
-        c.dep_ in ("nsubjpass", "auxpass", "expl") for c in tok.children
-    )
 
 
 def _claim_noun(ctx: _Context, noun: Token, found: list[_Found]) -> None:
