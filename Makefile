@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOLD ?= ../shared/gold
 
-.PHONY: install demo test fuzz eval eval-polnear train train-speakers bench bench-scale bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
+.PHONY: install demo test fuzz eval eval-polnear train train-speakers train-quote-cues bench bench-scale bench-quotes bench-times bench-store bench-coref bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ train: $(VENV)/.train-installed
 # tuning fifths (read in place; the held-out fifth is never read), written to kb/models/.
 train-speakers: $(VENV)/.train-installed
 	$(BIN)/newsevents train-speakers $(GOLD)/../train/polnear
+
+# The quote-cue table (extract/cue_model.py): learned from the same four fifths, written to
+# kb/models/quote_cues.json.
+train-quote-cues: $(VENV)/.train-installed
+	$(BIN)/newsevents train-quote-cues $(GOLD)/../train/polnear
 
 # Quotes on the polnear training set (read in place): the held-out fifth (sorted list,
 # index % 5 == 4, never tuned on) and the tuning four fifths; predictions under EVAL_OUT.

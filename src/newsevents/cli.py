@@ -383,6 +383,29 @@ def train_speakers(
     )
 
 
+@app.command(name="train-quote-cues")
+def train_quote_cues(
+    polnear: Annotated[
+        Path, typer.Argument(help="The polnear training folder (NAME.txt + NAME.json).")
+    ],
+    table_out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the cue table (default: the package's)."),
+    ] = None,
+) -> None:
+    """Learn quote cues from four fifths of polnear (index % 5 == 4 is never read)."""
+    from newsevents.extract.cue_model import CUES_FILE
+    from newsevents.train.quote_cues import train
+
+    if not polnear.is_dir():
+        raise fail(NoSpeakerTrainingData(str(polnear), problem="not a folder")) from None
+    report = train(polnear, out=table_out or CUES_FILE)
+    out.print(
+        f"{report.candidates} candidate verbs; new cues {report.cues or 'none'}; "
+        f"not cues {report.not_cues or 'none'}"
+    )
+
+
 _DB_HELP = (
     "Database: a SQLite file path or postgresql://... (default: $NEWSEVENTS_DB or newsevents.db)."
 )

@@ -50,6 +50,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.cue_model import complement, shipped_table
 from newsevents.extract.spans import MentionIndex, actor_index
 from newsevents.extract.speaker_model import shipped_model
 from newsevents.kb.lexicons import Lexicons, load_lexicons
@@ -878,7 +879,10 @@ def _sentence_like(text: str, q: _Span) -> bool:
 
 def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
     doc = ctx.doc
+    learned = shipped_table()
     wanted = _VERBS | LEX.claim_nouns | {"according", "as", "in"}
+    if learned is not None:
+        wanted = wanted | learned.lemmas
     for tok in doc:
         if tok.lemma_.lower() not in wanted and tok.lower_ not in wanted:
             continue  # the cheap test first: most words are no cue
@@ -894,9 +898,11 @@ def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in LEX.claim_nouns:
             _claim_noun(ctx, tok, found)
             continue
-        if not _is_cue(tok):
-            continue
-        if _as_clause(tok) and _as_speaker_clause(tok):
+        if _learned_cue(tok) is not None:
+            content = _learned_content(ctx, tok)
+        elif not _is_cue(tok) or (learned is not None and learned.dropped(tok)):
+            continue  # no cue, or one PolNeAR never marks so: "believed that ..."
+        elif _as_clause(tok) and _as_speaker_clause(tok):
             content = _appended(ctx, tok)  # "Hawaii, as his adviser pointed out, rarely ..."
         elif _as_clause(tok):
             if not _as_object_clause(tok):
@@ -923,6 +929,33 @@ def _indirect(ctx: _Context, found: list[_Found], claimed: set[int]) -> None:
         record.content_of = tok
         claimed.add(tok.i)
         found.append(record)
+
+
+def _learned_cue(tok: Token) -> str | None:
+    """The construction in which ``tok`` is a cue learned from PolNeAR (``cue_model.py``):
+    only verbs the lexicon does not know, which the rules leave alone."""
+    if tok.lemma_.lower() in _VERBS:
+        return None
+    table = shipped_table()
+    return table.cue_kind(tok) if table is not None else None
+
+
+def _learned_content(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """The complement of a learned cue, cut like those of lexicon cues: its clause
+    ("conceded the plan failed"), infinitive ("pressed them to resign"), object ("endorsed
+    Sanders' plan") or prepositional object ("railed against the deal")."""
+    kind = _learned_cue(cue)
+    if kind is None:
+        return None
+    if kind == "ccomp":
+        return _content(ctx, cue)
+    comp = complement(cue, kind)
+    if comp is None:
+        return None
+    if kind in ("xcomp", "dobj"):
+        first = comp.left_edge.i
+        return _trimmed(ctx, first, _aside_cut(ctx, first, _topic_extent(cue, comp)))
+    return _trimmed(ctx, comp.left_edge.i, _nonrestrictive_cut(comp))
 
 
 def _claim_noun(ctx: _Context, noun: Token, found: list[_Found]) -> None:
