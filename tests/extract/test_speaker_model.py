@@ -17,7 +17,8 @@ from newsevents.extract.speaker_model import (
     load_model,
     save_model,
 )
-from newsevents.train.speakers import HELD_OUT, train, tuning_files
+from newsevents.train.polnear import HELD_OUT, tuning_files
+from newsevents.train.speakers import train
 
 
 def never_quoted(_char: int) -> object:

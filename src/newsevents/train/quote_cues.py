@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from newsevents import nlp
 from newsevents.errors import NoSpeakerTrainingData
 from newsevents.extract.cue_model import complement, construction, key, save_table
 from newsevents.extract.quotes import LEX, find_quoted
-from newsevents.train.speakers import HELD_OUT, tuning_files
+from newsevents.train.polnear import HELD_OUT, annotated_docs, tuning_files
 
 MIN_COUNTS = (2, 3, 4, 6, 10)
 MIN_SHARES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -84,14 +83,7 @@ def candidates_of(n: int, doc: Doc, quotes: Iterable[dict[str, Any]]) -> list[Ca
 
 
 def collect(files: Sequence[Path], *, step: Callable[[], None] | None = None) -> list[Candidate]:
-    texts = [p.read_text(encoding="utf-8") for p in files]
-    found: list[Candidate] = []
-    for n, (doc, path) in enumerate(zip(nlp.parse_many(texts), files, strict=True)):
-        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        found += candidates_of(n, doc, gold.get("quotes", []))
-        if step is not None:
-            step()
-    return found
+    return [c for n, doc, qs in annotated_docs(files, step=step) for c in candidates_of(n, doc, qs)]
 
 
 def counts(items: Iterable[Candidate], *, content: bool = True) -> dict[str, tuple[int, int]]:

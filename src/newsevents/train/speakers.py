@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -29,8 +28,8 @@ from newsevents import nlp
 from newsevents.errors import NoSpeakerTrainingData
 from newsevents.extract.quotes import LEX, find_quoted
 from newsevents.extract.speaker_model import candidate_features, save_model
+from newsevents.train.polnear import annotated_docs, tuning_files
 
-HELD_OUT = 4  # index % 5 of the held-out fifth
 PRECISION = 0.8  # the least share of right speakers among those the model takes
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -42,12 +41,6 @@ class Example:
     article: int
     features: list[list[str]]
     labels: list[bool]
-
-
-def tuning_files(folder: Path) -> list[Path]:
-    """The training articles' texts outside the held-out fifth, in sorted order."""
-    texts = sorted(p for p in folder.glob("*.txt") if p.with_suffix(".json").is_file())
-    return [p for i, p in enumerate(texts) if i % 5 != HELD_OUT]
 
 
 def _quoted(text: str) -> Callable[[int], object]:
@@ -88,14 +81,7 @@ def examples_of(n: int, doc: Doc, quotes: Iterable[dict[str, Any]]) -> list[Exam
 
 
 def collect(files: Sequence[Path], *, step: Callable[[], None] | None = None) -> list[Example]:
-    texts = [p.read_text(encoding="utf-8") for p in files]
-    found: list[Example] = []
-    for n, (doc, path) in enumerate(zip(nlp.parse_many(texts), files, strict=True)):
-        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        found += examples_of(n, doc, gold.get("quotes", []))
-        if step is not None:
-            step()
-    return found
+    return [e for n, doc, qs in annotated_docs(files, step=step) for e in examples_of(n, doc, qs)]
 
 
 def _fit(train: Sequence[Example]) -> tuple[list[str], np.ndarray, float]:
