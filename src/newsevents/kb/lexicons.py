@@ -40,6 +40,7 @@ class Lexicons:
     cameo_plover: tuple[tuple[str, str], ...]  # cameo_plover.tsv: (code prefix, PLOVER type)
     cameo_verbs: tuple[tuple[str, str], ...]  # cameo_verbs.tsv: (verb lemma, CAMEO code)
     event_types: Mapping[str, str]  # event_types.tsv: PLOVER type -> default CAMEO code
+    event_traits: Mapping[str, frozenset[str]]  # event_types.tsv: trait -> PLOVER types
     cameo_recode: Mapping[str, Mapping[str, str]]  # cameo_recode.tsv: intent|threat -> type -> code
     place_words: Mapping[str, frozenset[str]]  # place_words.tsv: kind -> words (case-folded)
     languages: Mapping[str, Any]  # languages.yaml: function words of English and others
@@ -104,6 +105,30 @@ def _cameo_recode() -> Mapping[str, Mapping[str, str]]:
     return MappingProxyType({k: MappingProxyType(v) for k, v in recodings.items()})
 
 
+EVENT_TRAITS = ("spoken", "symmetric", "of_target", "promise", "refusable", "evaluative")
+
+
+def _event_types() -> tuple[Mapping[str, str], Mapping[str, frozenset[str]]]:
+    """(PLOVER type -> default CAMEO code, trait -> types) from ``event_types.tsv``."""
+    codes: dict[str, str] = {}
+    traits: dict[str, set[str]] = {trait: set() for trait in EVENT_TRAITS}
+    for number, (event_type, code, words) in enumerate(
+        read_table("event_types.tsv", columns=3, header="type"), start=1
+    ):
+        codes[event_type] = code
+        for trait in words.split():
+            if trait == "-":
+                continue
+            if trait not in traits:
+                raise BadKnowledgeBase(
+                    f"event_types.tsv: row {number}",
+                    problem=f"unknown trait {trait!r}; known: {' '.join(EVENT_TRAITS)}",
+                )
+            traits[trait].add(event_type)
+    frozen = {trait: frozenset(types) for trait, types in traits.items()}
+    return MappingProxyType(codes), MappingProxyType(frozen)
+
+
 def _place_words() -> Mapping[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for word, kind in read_table("place_words.tsv", columns=2, header="word"):
@@ -115,6 +140,7 @@ def _place_words() -> Mapping[str, frozenset[str]]:
 def load_lexicons() -> Lexicons:
     """The package's lexicons, read once per process."""
     goldstein = read_table("cameo_goldstein.tsv", columns=None, header="code")
+    event_types, event_traits = _event_types()
     return Lexicons(
         events=_section("events.yaml"),
         modality=_section("modality.yaml"),
@@ -132,7 +158,8 @@ def load_lexicons() -> Lexicons:
             (lemma, code)
             for lemma, code in read_table("cameo_verbs.tsv", columns=2, header="lemma")
         ),
-        event_types=MappingProxyType(dict(read_table("event_types.tsv", columns=2, header="type"))),
+        event_types=event_types,
+        event_traits=event_traits,
         cameo_recode=_cameo_recode(),
         place_words=_place_words(),
         languages=_section("languages.yaml"),
@@ -141,4 +168,12 @@ def load_lexicons() -> Lexicons:
     )
 
 
-__all__ = ["SPEECH_VERB_USES", "Lexicons", "freeze", "load_lexicons", "read_yaml", "speech_verbs"]
+__all__ = [
+    "EVENT_TRAITS",
+    "SPEECH_VERB_USES",
+    "Lexicons",
+    "freeze",
+    "load_lexicons",
+    "read_yaml",
+    "speech_verbs",
+]

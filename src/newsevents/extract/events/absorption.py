@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from newsevents.extract.events.context import Candidate
 from newsevents.extract.events.syntax import objects_of, purpose_clause, unique
+from newsevents.kb.lexicons import load_lexicons
 
 # Dependencies through which a trigger is the complement (content) of the trigger above it.
 _COMPLEMENT_DEPS = frozenset(
@@ -37,7 +38,7 @@ _SAME_EVENT_PREPS = frozenset({"in", "during", "by", "through", "with", "amid", 
 
 # Verbal judgements of an event: what they praise or condemn happened, so a nominal event
 # with its own parties ("condemned Russia's attack on Ukraine") is an event of its own.
-_EVALUATIVE_TYPES = frozenset({"SUPPORT", "ACCUSE"})
+_EVALUATIVE_TYPES = load_lexicons().event_traits["evaluative"]  # kb/event_types.tsv
 
 
 def absorb(candidates: list[Candidate]) -> None:

@@ -37,6 +37,7 @@ from newsevents.extract.events.syntax import (
     prep_words,
     unique,
 )
+from newsevents.kb.lexicons import load_lexicons
 
 # Prepositions (and nouns) that put an event in the background of another ("after five
 # days of fighting", "in the wake of the killing"): such a mention borrows no actors.
@@ -45,17 +46,15 @@ BACKGROUND_PREPS = frozenset({"after", "since", "before", "amid", "despite", "fo
 
 # Verbal interactions: a nominal one with no party named ("the talks", "a warning") is
 # likely the reporting speaker's own ("X said the talks went well").
-_SPOKEN_TYPES = frozenset(
-    {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "THREATEN", "REJECT", "ACCUSE"}
-)  # fmt: skip
+_SPOKEN_TYPES = load_lexicons().event_traits["spoken"]  # kb/event_types.tsv
 
 
 # Types whose arguments are symmetric partners.
-SYMMETRIC_TYPES = frozenset({"CONSULT"})
+SYMMETRIC_TYPES = load_lexicons().event_traits["symmetric"]  # kb/event_types.tsv
 
 
 # Types where "of X" on a nominal trigger is the one acted upon ("the arrest of X").
-_OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "REJECT", "ACCUSE", "CONCEDE"})
+_OF_IS_TARGET = load_lexicons().event_traits["of_target"]  # kb/event_types.tsv
 
 
 def names_own_agent(cand: Candidate) -> bool:

@@ -26,7 +26,8 @@ from newsevents.kb.lexicons import load_lexicons
 # from kb/cameo_recode.tsv.
 INTENT_CAMEO = load_lexicons().cameo_recode["intent"]
 
-PROMISE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT"})
+# Cooperative acts whose planned form is a promise (kb/event_types.tsv trait "promise").
+PROMISE_TYPES = load_lexicons().event_traits["promise"]
 
 
 # Hostile acts that, declared ready or promised, are PLOVER THREATEN (CAMEO 13): "is
@@ -42,9 +43,7 @@ POSSIBLE_AUX = frozenset({"may", "might", "could", "can"})
 
 
 # Acts whose refusal ("will not meet", "would not release") is a REJECT.
-REFUSABLE_TYPES = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-)  # fmt: skip
+REFUSABLE_TYPES = load_lexicons().event_traits["refusable"]  # kb/event_types.tsv
 
 
 def default_cameo() -> Mapping[str, str]:
