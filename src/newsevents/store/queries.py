@@ -444,10 +444,7 @@ def query_quotes(
         ArticleRow.published.is_(None), ArticleRow.published, QuoteRow.article_key,
         QuoteRow.ordinal,
     )  # fmt: skip
-    if limit:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
+    stmt = _page(stmt, limit, offset)
     return [
         {
             "date": published,
@@ -478,7 +475,7 @@ def count_quotes(
 ) -> int:
     """How many quotes ``query_quotes`` returns for the same filters, without a limit."""
     stmt = _quote_select(speaker=speaker, kind=kind, since=since, until=until, text=text)
-    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    return _count(session, stmt)
 
 
 def _quote_select(
@@ -586,7 +583,19 @@ def count_timeline(
     stmt = _quote_select(
         speaker=None, kind=None, since=since, until=until, speaker_ids=ids
     ).with_only_columns(QuoteRow.ordinal)
-    return events + (session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    return events + _count(session, stmt)
+
+
+def _page(stmt: Select[Any], limit: int | None, offset: int) -> Select[Any]:
+    """``stmt`` limited to one page (no limit when ``limit`` is None or 0)."""
+    if limit:
+        stmt = stmt.limit(limit)
+    return stmt.offset(offset) if offset else stmt
+
+
+def _count(session: Session, stmt: Select[Any]) -> int:
+    """How many rows ``stmt`` returns."""
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
 # ---------------------------------------------------------------------------- documents
@@ -788,10 +797,7 @@ def list_articles(
     stmt = _article_select(since=since, until=until, text=text).order_by(
         ArticleRow.published.desc(), ArticleRow.key
     )
-    if limit:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
+    stmt = _page(stmt, limit, offset)
     articles = session.execute(stmt).all()
     keys = [row.key for row in articles]
     events = _counts_by_article(session, EventRow, keys)
@@ -816,7 +822,7 @@ def count_articles(
 ) -> int:
     """How many articles ``list_articles`` returns for the same filters, without a limit."""
     stmt = _article_select(since=since, until=until, text=text)
-    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    return _count(session, stmt)
 
 
 def _article_select(
@@ -874,10 +880,7 @@ def search_actors(
     stmt = _actor_select(q=q, country=country, type=type, sector=sector).order_by(
         ActorRow.name, ActorRow.id
     )
-    if limit:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
+    stmt = _page(stmt, limit, offset)
     actors = session.scalars(stmt).all()
     counts = _actor_counts(session, [a.id for a in actors])
     return [{**_actor_fields(a), **counts[a.id]} for a in actors]
@@ -893,7 +896,7 @@ def count_actors(
 ) -> int:
     """How many actors ``search_actors`` returns for the same filters, without a limit."""
     stmt = _actor_select(q=q, country=country, type=type, sector=sector)
-    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    return _count(session, stmt)
 
 
 def _actor_select(
