@@ -12,14 +12,19 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsevents import nlp
+from newsevents.errors import NoSpeakerTrainingData
 
 HELD_OUT = 4  # index % 5 of the held-out fifth
 
 
 def tuning_files(folder: Path) -> list[Path]:
-    """The training articles' texts outside the held-out fifth, in sorted order."""
+    """The training articles' texts outside the held-out fifth, in sorted order; a folder
+    without any is an [E600] error."""
     texts = sorted(p for p in folder.glob("*.txt") if p.with_suffix(".json").is_file())
-    return [p for i, p in enumerate(texts) if i % 5 != HELD_OUT]
+    files = [p for i, p in enumerate(texts) if i % 5 != HELD_OUT]
+    if not files:
+        raise NoSpeakerTrainingData(str(folder), problem="no NAME.txt with its NAME.json")
+    return files
 
 
 def annotated_docs(

@@ -28,7 +28,6 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsevents import nlp
-from newsevents.errors import NoSpeakerTrainingData
 from newsevents.extract.cue_model import complement, construction, key, save_table
 from newsevents.extract.quotes import LEX, find_quoted
 from newsevents.train.polnear import HELD_OUT, annotated_docs, tuning_files
@@ -170,8 +169,6 @@ def choose(items: Sequence[Candidate]) -> tuple[int, float, int, int, int]:
 
 def train(folder: Path, *, out: Path, step: Callable[[], None] | None = None) -> Report:
     files = tuning_files(folder)
-    if not files:
-        raise NoSpeakerTrainingData(str(folder), problem="no NAME.txt with its NAME.json")
     items = collect(files, step=step)
     return write(items, out=out, source=folder.name, articles=len(files))
 

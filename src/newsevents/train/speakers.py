@@ -25,7 +25,6 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsevents import nlp
-from newsevents.errors import NoSpeakerTrainingData
 from newsevents.extract.quotes import LEX, find_quoted
 from newsevents.extract.speaker_model import candidate_features, save_model
 from newsevents.train.polnear import annotated_docs, tuning_files
@@ -142,8 +141,6 @@ def choose_threshold(tops: Sequence[tuple[float, bool]]) -> tuple[float, float, 
 
 def train(folder: Path, *, out: Path, step: Callable[[], None] | None = None) -> Report:
     files = tuning_files(folder)
-    if not files:
-        raise NoSpeakerTrainingData(str(folder), problem="no NAME.txt with its NAME.json")
     items = collect(files, step=step)
     tops = cross_validate(items)
     threshold, taken, precision = choose_threshold(tops)
