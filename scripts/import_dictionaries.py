@@ -385,6 +385,23 @@ class FieldPerson:
     source: str
 
 
+def periods_of(
+    record: Record, table: dict[str, str | None], countries: set[str]
+) -> tuple[list[Period], Period | None]:
+    """A record's dated codes, and its first undated one (None when it has none)."""
+    periods: list[Period] = []
+    otherwise: Period | None = None
+    for line, text in record.restrictions:
+        period = parse_restriction(text, f"{record.file}:{line}", table, countries)
+        if period is None:
+            continue
+        if period.start is None and period.end is None:
+            otherwise = otherwise or period
+        else:
+            periods.append(period)
+    return periods, otherwise
+
+
 def people_of(
     records: Iterator[Record],
     table: dict[str, str | None],
@@ -393,16 +410,7 @@ def people_of(
     given: set[str] | None = None,
 ) -> Iterator[FieldPerson]:
     for record in records:
-        periods: list[Period] = []
-        otherwise: Period | None = None
-        for line, text in record.restrictions:
-            period = parse_restriction(text, f"{record.file}:{line}", table, countries)
-            if period is None:
-                continue
-            if period.start is None and period.end is None:
-                otherwise = otherwise or period
-            else:
-                periods.append(period)
+        periods, otherwise = periods_of(record, table, countries)
         if not (record.person_marker or periods):
             continue  # undated, unmarked: a body or a place, not a person
         variants = [display_name(n) for n in record.names if person_name_ok(n, blocked, given)]
@@ -435,16 +443,7 @@ def orgs_of(
     """Bodies with an undated code that gives a sector; people (dated, or from a leaders'
     list) are left to ``people_of``. Bracketed acronyms ("(AAIA)") are dropped from names."""
     for record in records:
-        periods: list[Period] = []
-        otherwise: Period | None = None
-        for line, text in record.restrictions:
-            period = parse_restriction(text, f"{record.file}:{line}", table, countries)
-            if period is None:
-                continue
-            if period.start is None and period.end is None:
-                otherwise = otherwise or period
-            else:
-                periods.append(period)
+        periods, otherwise = periods_of(record, table, countries)
         if record.person_marker or periods or otherwise is None or otherwise.sector is None:
             continue
         names = [" ".join(re.sub(r"\([^()]*\)", " ", n).split()) for n in record.names]
