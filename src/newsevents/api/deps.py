@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
@@ -45,6 +45,10 @@ class Paging:
     limit: int
     offset: int
 
+    def of(self, total: int, items: list[dict[str, Any]]) -> dict[str, Any]:
+        """One page of a listing: its items, the total and this paging."""
+        return {"total": total, "limit": self.limit, "offset": self.offset, "items": items}
+
 
 async def paging(
     settings: Annotated[ServeSettings, Depends(get_settings)],
@@ -65,6 +69,20 @@ CAMEO_PREFIX = {"pattern": "^[0-9]{1,4}$"}
 QUOTE_KIND_NAMES = {"enum": list(QUOTE_KINDS)}
 ACTOR_TYPE_NAMES = {"enum": list(ACTOR_TYPES)}
 
+# The date bounds: of an event or timeline row, and of an article's publication.
+Since = Annotated[
+    str | None, Query(description="From this date, YYYY-MM-DD.", json_schema_extra=DATE)
+]
+Until = Annotated[
+    str | None, Query(description="Up to this date, YYYY-MM-DD.", json_schema_extra=DATE)
+]
+PublishedSince = Annotated[
+    str | None, Query(description="Published from, YYYY-MM-DD.", json_schema_extra=DATE)
+]
+PublishedUntil = Annotated[
+    str | None, Query(description="Published up to, YYYY-MM-DD.", json_schema_extra=DATE)
+]
+
 
 async def event_filters(
     actor: Annotated[
@@ -84,12 +102,8 @@ async def event_filters(
     modality: Annotated[
         str | None, Query(description="The event's modality.", json_schema_extra=MODALITY_NAMES)
     ] = None,
-    since: Annotated[
-        str | None, Query(description="From this date, YYYY-MM-DD.", json_schema_extra=DATE)
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="Up to this date, YYYY-MM-DD.", json_schema_extra=DATE)
-    ] = None,
+    since: Since = None,
+    until: Until = None,
     place: Annotated[str | None, Query(description="Place name (Kyiv).")] = None,
     text: Annotated[str | None, Query(description="Words in the trigger or sentence.")] = None,
 ) -> EventFilters:

@@ -8,12 +8,13 @@ from fastapi import APIRouter, Query
 
 from newsevents.api.deps import (
     ACTOR_TYPE_NAMES,
-    DATE,
     SECTOR_CODES,
     FiltersDep,
     PagingDep,
     SessionDep,
     SettingsDep,
+    Since,
+    Until,
 )
 from newsevents.api.schemas import ActorPage, ActorProfile, Network, TimelinePage
 from newsevents.store.queries import (
@@ -43,12 +44,8 @@ def actors(
 ) -> dict[str, Any]:
     """Actors whose id or name contains q, by name, with their counts."""
     found = dict(q=q, country=country, type=type, sector=sector)
-    return {
-        "total": count_actors(session, **found),
-        "limit": page.limit,
-        "offset": page.offset,
-        "items": search_actors(session, **found, limit=page.limit, offset=page.offset),
-    }
+    items = search_actors(session, **found, limit=page.limit, offset=page.offset)
+    return page.of(count_actors(session, **found), items)
 
 
 @router.get("/network", response_model=Network)
@@ -74,23 +71,14 @@ def timeline(
     session: SessionDep,
     page: PagingDep,
     actor_id: str,
-    since: Annotated[
-        str | None, Query(description="From this date, YYYY-MM-DD.", json_schema_extra=DATE)
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="Up to this date, YYYY-MM-DD.", json_schema_extra=DATE)
-    ] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> dict[str, Any]:
     """What the actor did, had done to it, and said, in date order."""
     actor_profile(session, actor_id)  # an unknown id is a 404, not a name search
     dates: dict[str, Any] = dict(since=since, until=until)
-    return {
-        "actor": actor_id,
-        "total": count_timeline(session, actor_id, **dates),
-        "limit": page.limit,
-        "offset": page.offset,
-        "items": actor_timeline(session, actor_id, **dates, limit=page.limit, offset=page.offset),
-    }
+    items = actor_timeline(session, actor_id, **dates, limit=page.limit, offset=page.offset)
+    return {"actor": actor_id, **page.of(count_timeline(session, actor_id, **dates), items)}
 
 
 @router.get("/actors/{actor_id}/network", response_model=Network)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from newsevents.api.deps import DATE, PagingDep, SessionDep
+from newsevents.api.deps import PagingDep, PublishedSince, PublishedUntil, SessionDep
 from newsevents.api.schemas import ArticleDocument, ArticlePage
 from newsevents.store.queries import count_articles, get_document, list_articles
 from newsevents.store.save import document_key
@@ -18,22 +18,14 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
 def articles(
     session: SessionDep,
     page: PagingDep,
-    since: Annotated[
-        str | None, Query(description="Published from, YYYY-MM-DD.", json_schema_extra=DATE)
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="Published up to, YYYY-MM-DD.", json_schema_extra=DATE)
-    ] = None,
+    since: PublishedSince = None,
+    until: PublishedUntil = None,
     text: Annotated[str | None, Query(description="Part of the title.")] = None,
 ) -> dict[str, Any]:
     """Stored articles, newest first, with their event and quote counts."""
     found = dict(since=since, until=until, text=text)
-    return {
-        "total": count_articles(session, **found),
-        "limit": page.limit,
-        "offset": page.offset,
-        "items": list_articles(session, **found, limit=page.limit, offset=page.offset),
-    }
+    items = list_articles(session, **found, limit=page.limit, offset=page.offset)
+    return page.of(count_articles(session, **found), items)
 
 
 @router.get("/{key}", response_model=ArticleDocument)

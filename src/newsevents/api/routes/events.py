@@ -23,13 +23,8 @@ def events(
     """
     bound = settings.exact_events_total
     found = count_events(session, filters=filters, at_most=bound)
-    return {
-        "total": min(found, bound),
-        "total_exact": found <= bound,
-        "limit": page.limit,
-        "offset": page.offset,
-        "items": query_events(session, filters=filters, limit=page.limit, offset=page.offset),
-    }
+    items = query_events(session, filters=filters, limit=page.limit, offset=page.offset)
+    return {**page.of(min(found, bound), items), "total_exact": found <= bound}
 
 
 @router.get("/stats", response_model=Stats)
