@@ -33,7 +33,7 @@ from newsevents.extract.times import extract_times
 from newsevents.kb import KnowledgeBase
 from newsevents.kb.gazetteer import Gazetteer, load_gazetteer
 from newsevents.kb.lexicons import Lexicons, load_lexicons
-from newsevents.records import Article, Document
+from newsevents.records import Article, Document, Event
 from newsevents.resolve import Lexicon, lexicon
 
 # Bump when the extractors change what they produce: `newsevents ingest --reprocess`
@@ -76,18 +76,25 @@ def build_document(article: Article, doc: Doc, resources: Resources | None = Non
     """Run every extractor on one parsed article."""
     resources = resources or default_resources()
     document = build_context(article, doc, resources)
-    model = resources.event_model
-    document.events = extract_events(
-        doc,
-        actors=document.actors,
-        places=document.places,
-        times=document.times,
-        quotes=document.quotes,
-        sentences=document.sentences,
-        model=model,
-        lexicons=resources.lexicons,
-    )
+    document.events = events_of(document, doc, resources.event_model, resources.lexicons)
     return document
+
+
+def events_of(
+    context: Document, doc: Doc, model: EventModel | None, lexicons: Lexicons | None = None
+) -> list[Event]:
+    """The events of an article whose other records ``build_context`` gave (training codes
+    the same context with many models)."""
+    return extract_events(
+        doc,
+        actors=context.actors,
+        places=context.places,
+        times=context.times,
+        quotes=context.quotes,
+        sentences=context.sentences,
+        model=model,
+        lexicons=lexicons,
+    )
 
 
 def build_context(article: Article, doc: Doc, resources: Resources | None = None) -> Document:

@@ -30,9 +30,9 @@ from spacy.tokens import Doc
 from newsevents import nlp
 from newsevents.errors import TrainingUnavailable
 from newsevents.eval import Score, score_events
-from newsevents.extract.events import CandidateExample, candidate_examples, extract_events
+from newsevents.extract.events import CandidateExample, candidate_examples
 from newsevents.extract.events.model import MODEL_FILE, NONE, EventModel, save_model
-from newsevents.pipeline import build_context
+from newsevents.pipeline import build_context, events_of
 from newsevents.records import PLOVER_TYPES, Article, Document
 from newsevents.train.corpus import AnnotatedArticle, GoldEvent, gold_file
 
@@ -189,17 +189,7 @@ def fit(
 
 
 def predict(item: Prepared, model: EventModel | None) -> Document:
-    ctx = item.context
-    events = extract_events(
-        item.doc,
-        actors=ctx.actors,
-        places=ctx.places,
-        times=ctx.times,
-        quotes=ctx.quotes,
-        sentences=ctx.sentences,
-        model=model,
-    )
-    return replace(ctx, events=events)
+    return replace(item.context, events=events_of(item.context, item.doc, model))
 
 
 def score(items: Iterable[Prepared], model: EventModel | None) -> dict[str, Score]:
