@@ -51,11 +51,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from newsevents.export.selection import Selected
 from newsevents.kb.lexicons import load_lexicons
@@ -87,14 +87,25 @@ def write_gdelt(selection: Iterable[Selected], out: Path) -> int:
         raise RuntimeError(f"GDELT columns: {len(COLUMNS)}, expected {N_COLUMNS}")
     count = 0
     with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                            escapechar="\\")  # fmt: skip
+        writer = gdelt_writer(f)
         for item in selection:
-            for index, event in item.selected_events():
-                row = gdelt_row(item, index, event)
-                writer.writerow([tsv_cell(row.get(c)) for c in COLUMNS])
+            for cells in gdelt_cells(item):
+                writer.writerow(cells)
                 count += 1
     return count
+
+
+def gdelt_writer(f: TextIO) -> Any:
+    """A csv writer in GDELT's dialect: tab-separated, no quoting, no header line."""
+    return csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                      escapechar="\\")  # fmt: skip
+
+
+def gdelt_cells(item: Selected) -> Iterator[list[str]]:
+    """The GDELT row of each selected event of one document, as cells in column order."""
+    for index, event in item.selected_events():
+        row = gdelt_row(item, index, event)
+        yield [tsv_cell(row.get(c)) for c in COLUMNS]
 
 
 def gdelt_row(item: Selected, index: int, event: Event) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from newsevents.export.gdelt import COLUMNS, gdelt_row, tsv_cell
+from newsevents.export.gdelt import gdelt_cells, gdelt_writer
 from newsevents.export.selection import Selected
 from newsevents.export.tables import TABLES, record_rows
 
@@ -38,12 +38,9 @@ def stream_events_csv(selection: Iterable[Selected]) -> Iterator[str]:
 def stream_gdelt(selection: Iterable[Selected]) -> Iterator[str]:
     """GDELT's own files: tab-separated, no quoting, no header line (as write_gdelt)."""
     buffer = io.StringIO()
-    tsv = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                     escapechar="\\")  # fmt: skip
+    tsv = gdelt_writer(buffer)
     for item in selection:
-        for index, event in item.selected_events():
-            row = gdelt_row(item, index, event)
-            tsv.writerow([tsv_cell(row.get(c)) for c in COLUMNS])
+        tsv.writerows(gdelt_cells(item))
         yield _drain(buffer)
 
 
